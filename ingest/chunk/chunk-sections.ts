@@ -1,0 +1,64 @@
+/** Cuts each section's text into passages on sentence boundaries; a passage never crosses a section. */
+import type { Passage } from '../schema.js';
+import type { ParsedSection } from '../parse/parse-document.js';
+import { splitLongSpan, splitSentences, type Span } from './sentences.js';
+
+export interface ChunkOptions {
+  minChars: number;
+  maxChars: number;
+}
+
+export const DEFAULT_CHUNK_OPTIONS: ChunkOptions = { minChars: 150, maxChars: 400 };
+
+/** Passages of every section, in document order, with source offsets. */
+export function chunkSections(sections: ParsedSection[], options: ChunkOptions = DEFAULT_CHUNK_OPTIONS): Passage[] {
+  return sections.flatMap((parsed) => chunkSection(parsed, options));
+}
+
+function chunkSection({ section, offsets }: ParsedSection, options: ChunkOptions): Passage[] {
+  const text = section.text;
+  const sentences = splitSentences(text).flatMap((s) => splitLongSpan(text, s, options.maxChars));
+  const groups = groupSentences(text, sentences, options);
+  return groups.map((g, i) => ({
+    id: `${section.id}-p${i + 1}`,
+    docId: section.docId,
+    sectionId: section.id,
+    sectionPath: section.path,
+    text: text.slice(g.start, g.end),
+    start: offsets[g.start] ?? section.start,
+    end: (offsets[g.end - 1] ?? section.end - 1) + 1,
+  }));
+}
+
+function groupSentences(text: string, sentences: Span[], { minChars, maxChars }: ChunkOptions): Span[] {
+  const groups: Span[] = [];
+  let current: Span | null = null;
+  for (const sentence of sentences) {
+    if (!current) {
+      current = { ...sentence };
+      continue;
+    }
+    const length = current.end - current.start;
+    const paragraphBreak = text.slice(current.end, sentence.start).includes('\n');
+    const wouldOverflow = sentence.end - current.start > maxChars;
+    if (wouldOverflow || (paragraphBreak && length >= minChars)) {
+      groups.push(current);
+      current = { ...sentence };
+    } else {
+      current.end = sentence.end;
+    }
+  }
+  if (current) groups.push(current);
+  return mergeShortTail(groups, minChars, maxChars);
+}
+
+/** A short last piece reads better inside the passage before it. */
+function mergeShortTail(groups: Span[], minChars: number, maxChars: number): Span[] {
+  if (groups.length < 2) return groups;
+  const last = groups[groups.length - 1]!;
+  const before = groups[groups.length - 2]!;
+  if (last.end - last.start < minChars / 2 && last.end - before.start <= maxChars + minChars / 2) {
+    return [...groups.slice(0, -2), { start: before.start, end: last.end }];
+  }
+  return groups;
+}

@@ -1,0 +1,165 @@
+/**
+ * The HTTP and in-process contract: request and response shapes of every route, as zod schemas.
+ * Users' tools rely on these names; extend them, never rename them.
+ */
+import { z } from 'zod';
+
+export const MAX_QUESTION_CHARS = 2000;
+
+export const HistoryTurnSchema = z.object({
+  role: z.enum(['user', 'assistant']),
+  content: z.string().max(20_000),
+});
+export type HistoryTurn = z.infer<typeof HistoryTurnSchema>;
+
+export const AskRequestSchema = z.object({
+  question: z.string().trim().min(1, 'question is empty').max(MAX_QUESTION_CHARS, 'question is too long'),
+  history: z.array(HistoryTurnSchema).max(50).optional(),
+  topK: z.number().int().min(1).max(50).optional(),
+});
+export type AskRequest = z.infer<typeof AskRequestSchema>;
+
+export const CitationSchema = z.object({
+  n: z.number().int().positive(),
+  docId: z.string(),
+  docTitle: z.string(),
+  sectionId: z.string(),
+  sectionPath: z.array(z.string()),
+  quote: z.string(),
+  score: z.number(),
+  /** Offsets of the quote in the source file, for highlighting. */
+  start: z.number().int().optional(),
+  end: z.number().int().optional(),
+});
+export type Citation = z.infer<typeof CitationSchema>;
+
+export const AnswerFigureSchema = z.object({
+  label: z.string(),
+  value: z.string(),
+  unit: z.string(),
+  text: z.string(),
+  citation: z.number().int().positive(),
+});
+export type AnswerFigure = z.infer<typeof AnswerFigureSchema>;
+
+export const PassageHitSchema = z.object({
+  id: z.string(),
+  docId: z.string(),
+  sectionId: z.string(),
+  sectionPath: z.array(z.string()),
+  text: z.string(),
+  score: z.number(),
+});
+export type PassageHit = z.infer<typeof PassageHitSchema>;
+
+export const AnswerResponseSchema = z.object({
+  question: z.string(),
+  answer: z.string(),
+  answerable: z.boolean(),
+  citations: z.array(CitationSchema),
+  figures: z.array(AnswerFigureSchema),
+  passages: z.array(PassageHitSchema),
+  timings: z.object({ retrieveMs: z.number(), totalMs: z.number() }),
+});
+export type AnswerResponse = z.infer<typeof AnswerResponseSchema>;
+
+export const HealthSchema = z.object({
+  status: z.enum(['ok', 'indexing', 'error']),
+  documents: z.number().int(),
+  sections: z.number().int(),
+  passages: z.number().int(),
+  figures: z.number().int(),
+  embedder: z.object({ id: z.string(), dim: z.number().int() }),
+});
+export type Health = z.infer<typeof HealthSchema>;
+
+export const FigureHitSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  value: z.string(),
+  unit: z.string(),
+  text: z.string(),
+  qualifier: z.string().nullable(),
+  sentence: z.string(),
+  docId: z.string(),
+  sectionId: z.string(),
+  sectionPath: z.array(z.string()),
+  start: z.number().int(),
+  end: z.number().int(),
+});
+export type FigureHit = z.infer<typeof FigureHitSchema>;
+
+export const DocumentSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  sourcePath: z.string(),
+  sections: z.number().int(),
+  passages: z.number().int(),
+  figures: z.number().int(),
+});
+export type DocumentSummary = z.infer<typeof DocumentSummarySchema>;
+
+export interface OutlineNode {
+  id: string;
+  title: string;
+  children: OutlineNode[];
+}
+export const OutlineNodeSchema: z.ZodType<OutlineNode> = z.lazy(() =>
+  z.object({ id: z.string(), title: z.string(), children: z.array(OutlineNodeSchema) }),
+);
+
+export const SectionDetailSchema = z.object({
+  id: z.string(),
+  docId: z.string(),
+  docTitle: z.string(),
+  title: z.string(),
+  path: z.array(z.string()),
+  text: z.string(),
+  parentId: z.string().nullable(),
+  childIds: z.array(z.string()),
+  figures: z.array(FigureHitSchema),
+});
+export type SectionDetail = z.infer<typeof SectionDetailSchema>;
+
+export const BriefRequestSchema = z
+  .object({
+    topic: z.string().trim().min(1).max(MAX_QUESTION_CHARS).optional(),
+    sectionIds: z.array(z.string().min(1).max(200)).min(1).max(100).optional(),
+  })
+  .refine((b) => b.topic !== undefined || b.sectionIds !== undefined, 'give a topic or sectionIds');
+export type BriefRequest = z.infer<typeof BriefRequestSchema>;
+
+export const BriefSchema = z.object({
+  topic: z.string().nullable(),
+  groups: z.array(
+    z.object({
+      sectionId: z.string(),
+      sectionPath: z.array(z.string()),
+      items: z.array(
+        z.object({ n: z.number().int(), label: z.string(), value: z.string(), unit: z.string(), quote: z.string() }),
+      ),
+    }),
+  ),
+  citations: z.array(CitationSchema),
+  markdown: z.string(),
+});
+export type Brief = z.infer<typeof BriefSchema>;
+
+/**
+ * What the routes need from the knowledge base. The server's routes depend on this interface only,
+ * so route tests pass a fake and the real implementation lives in `server/services.ts`.
+ */
+export interface Services {
+  health(): Health;
+  ask(request: AskRequest): Promise<AnswerResponse>;
+  search(query: string, k: number): Promise<PassageHit[]>;
+  figures(query: { q?: string; sectionId?: string; limit: number }): FigureHit[];
+  documents(): DocumentSummary[];
+  /** Undefined when the document does not exist. */
+  outline(docId: string): OutlineNode[] | undefined;
+  /** Undefined when the section does not exist. */
+  section(sectionId: string): SectionDetail | undefined;
+  brief(request: BriefRequest): Promise<Brief>;
+  /** Rebuilds the index in the background and swaps it in; resolves when the new index serves. */
+  reindex(): Promise<{ status: 'started' | 'already-running' }>;
+}
