@@ -1,0 +1,137 @@
+/**
+ * Recognizes the values in a sentence: quantities with their units, percentages, ranks, ratios and
+ * counts, as Chinese statistical writing expresses them. Years and dates are not figures.
+ */
+import type { FigureKind } from '../schema.js';
+
+export interface ValueMatch {
+  /** Offsets in the sentence of the whole match, unit and 约/余 included. */
+  start: number;
+  end: number;
+  value: string;
+  unit: string;
+  kind: FigureKind;
+  number: number | null;
+  /** Approximation words attached to the number: 约, 近, 超, 余, 多, 以上, 左右 … */
+  approx: string | null;
+}
+
+/** Units, longest first so that 万平方米 wins over 平方米 and 亿美元 over 亿元. */
+const QUANTITY_UNITS = [
+  '吨标准煤/万元', '吨标煤/万元', '万亿元', '亿美元', '万美元', '亿元', '万元', '美元', '元/平方米', '元',
+  '万千瓦时', '亿千瓦时', '千瓦时', '万千瓦', '千瓦', '兆瓦', '万吨', '吨标准煤', '吨标煤', '吨',
+  '万平方米', '平方米', '平方公里', '平方千米', '万亩', '亩', '公顷', '公里', '千米', '米',
+  '万立方米', '立方米', '小时', '分钟', '个月',
+];
+const COUNT_UNITS = [
+  '万人次', '人次', '万人', '人', '万户', '户', '万家', '家', '万个', '个', '项', '幢', '栋', '座', '所', '张',
+  '条', '套', '间', '支', '批', '岁', '万剂次', '剂次', '剂', '辆', '艘', '台', '件', '起', '场', '次', '倍',
+  '处', '名', '部', '款', '本', '篇', '册', '届', '年', '天', '周', '亿', '万',
+];
+const PERCENT_UNITS = ['个百分点', '%', '％', '‰'];
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const unitAlternation = [...PERCENT_UNITS, ...QUANTITY_UNITS, ...COUNT_UNITS]
+  .sort((a, b) => b.length - a.length)
+  .map(escape)
+  .join('|');
+
+const NUM = '\\d+(?:[.．]\\d+)?';
+const CN_DIGITS = '[一二两三四五六七八九十百千]+';
+
+/** One alternation per kind; the first that matches at a position wins. */
+const VALUE_RE = new RegExp(
+  [
+    `(?<ratio>${NUM}(?:\\s*[:：]\\s*${NUM}){1,3})`,
+    `(?<fraction>(?:万|千|百)分之\\s*${NUM})`,
+    `(?<rankNum>第\\s*${NUM}\\s*(?:位|名))`,
+    `(?<rankWord>(?:全国|全省|全市|全区|省内|市内|全球)(?:同类[^，。；、\\d]{0,6})?(?:第(?:${CN_DIGITS})(?:位|名)?|前(?:${CN_DIGITS})(?:位|名)?|首位))`,
+    `(?<streak>连续\\s*(?:${NUM}|${CN_DIGITS})\\s*(?:年|届|次|个月))`,
+    `(?:(?<pre>约|近|超过?|逾)\\s*)?(?<num>${NUM})\\s*(?<post1>余|多)?\\s*(?<unit>${unitAlternation})?(?<post2>以上|左右|余|多)?`,
+  ].join('|'),
+  'gu',
+);
+
+const CN_DIGIT_VALUES: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** Converts a Chinese numeral below 10,000 ("十九" -> 19, "两" -> 2). */
+export function parseChineseNumber(text: string): number | null {
+  let total = 0;
+  let digit = 0;
+  const scale: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+  for (const ch of text) {
+    if (ch in CN_DIGIT_VALUES) digit = CN_DIGIT_VALUES[ch]!;
+    else if (ch in scale) {
+      total += (digit || 1) * scale[ch]!;
+      digit = 0;
+    } else return null;
+  }
+  return total + digit;
+}
+
+const toNumber = (s: string): number => Number.parseFloat(s.replace('．', '.'));
+const compact = (s: string) => s.replace(/\s+/g, '');
+
+/** Finds every value in `sentence`, in order. */
+export function matchValues(sentence: string): ValueMatch[] {
+  const matches: ValueMatch[] = [];
+  VALUE_RE.lastIndex = 0;
+  for (let m = VALUE_RE.exec(sentence); m; m = VALUE_RE.exec(sentence)) {
+    const g = m.groups!;
+    const start = m.index;
+    const end = m.index + m[0].trimEnd().length;
+    const match = toValueMatch(g, sentence, start, end);
+    if (match) matches.push(match);
+    if (m[0].length === 0) VALUE_RE.lastIndex++;
+  }
+  return matches;
+}
+
+function toValueMatch(g: Record<string, string | undefined>, sentence: string, start: number, end: number): ValueMatch | null {
+  if (g.ratio) return { start, end, value: compact(g.ratio), unit: '', kind: 'ratio', number: null, approx: null };
+  if (g.fraction) {
+    const value = compact(g.fraction);
+    return { start, end, value, unit: '', kind: 'percent', number: toNumber(value.replace(/^.分之/, '')), approx: null };
+  }
+  if (g.rankNum) {
+    const value = compact(g.rankNum);
+    return { start, end, value, unit: '', kind: 'rank', number: toNumber(value.slice(1)), approx: null };
+  }
+  if (g.rankWord) {
+    const value = compact(g.rankWord);
+    const digits = /[第前]([一二两三四五六七八九十百千]+)/.exec(value)?.[1];
+    return { start, end, value, unit: '', kind: 'rank', number: digits ? parseChineseNumber(digits) : 1, approx: null };
+  }
+  if (g.streak) {
+    const value = compact(g.streak);
+    const inner = /连续(.+?)(年|届|次|个月)$/.exec(value)!;
+    const number = /\d/.test(inner[1]!) ? toNumber(inner[1]!) : parseChineseNumber(inner[1]!);
+    return { start, end, value: inner[1]!, unit: inner[2]!, kind: 'count', number, approx: '连续' };
+  }
+  return toPlainNumber(g, sentence, start, end);
+}
+
+function toPlainNumber(g: Record<string, string | undefined>, sentence: string, start: number, end: number): ValueMatch | null {
+  const num = g.num!;
+  const unit = g.unit ?? '';
+  if (isDateOrCode(num, unit, sentence, start, end)) return null;
+  if (!unit && !num.includes('.') && !num.includes('．')) return null;
+  const kind: FigureKind = PERCENT_UNITS.includes(unit) ? 'percent' : COUNT_UNITS.includes(unit) ? 'count' : 'quantity';
+  const approx = [g.pre, g.post1, g.post2].filter(Boolean).join('') || null;
+  // The value starts at the number: 约/超 are qualifiers, kept in `approx`.
+  const valueStart = sentence.indexOf(num, start);
+  return { start: valueStart, end, value: num.replace('．', '.'), unit, kind, number: toNumber(num), approx };
+}
+
+/** Years (2022 年), months and days, version-like numbers, and codes in quotes ("1586") are not figures. */
+function isDateOrCode(num: string, unit: string, sentence: string, start: number, end: number): boolean {
+  const after = sentence.slice(end, end + 2);
+  if (/^(19|20)\d\d$/.test(num) && (unit === '年' || unit === '' || /^[年-]/.test(after))) return true;
+  if (!unit && /^\s*[月日号]/.test(after)) return true;
+  if (unit === '年' && /^\s*(月|底|末|初|前|后|以来|起)/.test(after)) return true;
+  if (unit === '年' && num.length > 2) return true;
+  const before = sentence.slice(Math.max(0, start - 1), start);
+  if (/[“"《]/.test(before) && /^[”"》]/.test(sentence.slice(end, end + 1))) return true;
+  if (/[A-Za-z]/.test(before)) return true;
+  return false;
+}

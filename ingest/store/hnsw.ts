@@ -1,0 +1,56 @@
+/** The vector index: the only module that imports hnswlib-node. Cosine space, labels = passage order. */
+import hnswlib from 'hnswlib-node';
+
+const { HierarchicalNSW } = hnswlib;
+
+export interface VectorHit {
+  index: number;
+  /** Cosine similarity, 1 = same direction. */
+  score: number;
+}
+
+export interface VectorIndex {
+  readonly dim: number;
+  readonly count: number;
+  search(vector: Float32Array, k: number): VectorHit[];
+  save(filePath: string): void;
+}
+
+class HnswVectorIndex implements VectorIndex {
+  constructor(
+    private readonly index: InstanceType<typeof HierarchicalNSW>,
+    readonly dim: number,
+  ) {}
+
+  get count(): number {
+    return this.index.getCurrentCount();
+  }
+
+  search(vector: Float32Array, k: number): VectorHit[] {
+    const n = Math.min(k, this.count);
+    if (n === 0) return [];
+    const { neighbors, distances } = this.index.searchKnn(Array.from(vector), n);
+    return neighbors.map((index, i) => ({ index, score: 1 - distances[i]! }));
+  }
+
+  save(filePath: string): void {
+    this.index.writeIndexSync(filePath);
+  }
+}
+
+/** Builds an HNSW index over unit vectors; `ef` is raised to the corpus size for exact recall on small corpora. */
+export function buildVectorIndex(vectors: Float32Array[], dim: number): VectorIndex {
+  const index = new HierarchicalNSW('cosine', dim);
+  index.initIndex({ maxElements: Math.max(1, vectors.length), m: 16, efConstruction: 200, randomSeed: 7 });
+  vectors.forEach((v, i) => index.addPoint(Array.from(v), i));
+  index.setEf(Math.max(64, Math.min(vectors.length, 400)));
+  return new HnswVectorIndex(index, dim);
+}
+
+/** Loads a saved index; the caller has checked the file against the manifest first. */
+export function loadVectorIndex(filePath: string, dim: number, count: number): VectorIndex {
+  const index = new HierarchicalNSW('cosine', dim);
+  index.readIndexSync(filePath);
+  index.setEf(Math.max(64, Math.min(count, 400)));
+  return new HnswVectorIndex(index, dim);
+}
