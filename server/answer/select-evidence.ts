@@ -1,0 +1,105 @@
+/**
+ * Finds the sentences that answer the question among the retrieved passages: each sentence is
+ * scored by how much of the question's weighted concepts it covers (its headings count a little),
+ * then a few are picked so that together they cover the question.
+ */
+import { splitSentences } from '../../ingest/chunk/sentences.js';
+import { cjkBigrams, } from '../../ingest/text/tokenize.js';
+import { normalizeForMatch } from '../../ingest/text/normalize.js';
+import { headingWords } from '../../ingest/text/passage-text.js';
+import type { KnowledgeBase } from '../retrieve/knowledge-base.js';
+import type { KeyTerm, QueryAnalysis, RankedPassage } from '../retrieve/types.js';
+
+export interface Evidence {
+  passageIndex: number;
+  passageRank: number;
+  /** Offsets of the sentence in the passage text. */
+  start: number;
+  end: number;
+  text: string;
+  /** Weighted share of the question's concepts this sentence covers, 0..1. */
+  coverage: number;
+  score: number;
+  /** Credit per key term (same order as analysis.keyTerms). */
+  credits: number[];
+}
+
+const SENTENCE_POOL = 8;
+const HEADING_CREDIT = 0.5;
+const PARTIAL_CREDIT = 0.6;
+const MAX_EVIDENCE = 3;
+const MIN_GAIN = 0.12;
+
+/** How well `text` expresses a concept: 1 for an exact form, partial for most of its bigrams. */
+export function termCredit(term: KeyTerm, normalizedText: string): number {
+  let best = 0;
+  for (const alt of term.alternatives) {
+    const form = normalizeForMatch(alt);
+    if (!form) continue;
+    if (normalizedText.includes(form)) return 1;
+    const grams = cjkBigrams(form).map((g) => g.slice(1));
+    if (grams.length >= 2) {
+      const found = grams.filter((g) => normalizedText.includes(g)).length / grams.length;
+      if (found >= 0.5) best = Math.max(best, PARTIAL_CREDIT * found);
+    }
+  }
+  return best;
+}
+
+/** Candidate sentences of the top passages, best first. */
+export function rankSentences(kb: KnowledgeBase, analysis: QueryAnalysis, ranked: RankedPassage[]): Evidence[] {
+  const totalWeight = analysis.keyTerms.reduce((s, t) => s + t.weight, 0) || 1;
+  const candidates: Evidence[] = [];
+  ranked.slice(0, SENTENCE_POOL).forEach((hit, passageRank) => {
+    const passage = kb.index.passages[hit.index]!;
+    const heading = normalizeForMatch(headingWords(passage.sectionPath));
+    for (const span of splitSentences(passage.text)) {
+      const text = passage.text.slice(span.start, span.end);
+      const normalized = normalizeForMatch(text);
+      const credits = analysis.keyTerms.map((t) => Math.max(termCredit(t, normalized), HEADING_CREDIT * termCredit(t, heading)));
+      const coverage = credits.reduce((s, c, i) => s + c * analysis.keyTerms[i]!.weight, 0) / totalWeight;
+      const hasFigure = /\d/.test(text);
+      const score = coverage + 0.08 / (1 + passageRank) + (analysis.intent === 'figure' && hasFigure ? 0.04 : 0) + lengthPrior(text);
+      candidates.push({ passageIndex: hit.index, passageRank, start: span.start, end: span.end, text, coverage, score, credits });
+    }
+  });
+  return candidates.sort((a, b) => b.score - a.score);
+}
+
+/** Very short fragments (headings run into text) rarely answer anything. */
+function lengthPrior(text: string): number {
+  return text.length < 12 ? -0.1 : 0;
+}
+
+/** Picks the best sentence, then others that cover concepts it leaves out. */
+export function selectEvidence(analysis: QueryAnalysis, candidates: Evidence[]): Evidence[] {
+  const best = candidates[0];
+  if (!best) return [];
+  const chosen = [best];
+  const weights = analysis.keyTerms.map((t) => t.weight);
+  const total = weights.reduce((s, w) => s + w, 0) || 1;
+  const covered = [...best.credits];
+  const limit = analysis.multi || analysis.intent === 'list' ? MAX_EVIDENCE : 2;
+  while (chosen.length < limit) {
+    let pick: Evidence | null = null;
+    let pickGain = 0;
+    for (const c of candidates) {
+      if (chosen.includes(c)) continue;
+      const gain = c.credits.reduce((s, credit, i) => s + Math.max(0, credit - covered[i]!) * weights[i]!, 0) / total;
+      if (gain > pickGain) {
+        pick = c;
+        pickGain = gain;
+      }
+    }
+    if (!pick || pickGain < MIN_GAIN) break;
+    chosen.push(pick);
+    pick.credits.forEach((credit, i) => (covered[i] = Math.max(covered[i]!, credit)));
+  }
+  return chosen;
+}
+
+/** Combined coverage of the chosen sentences. */
+export function combinedCoverage(analysis: QueryAnalysis, evidence: Evidence[]): number {
+  const total = analysis.keyTerms.reduce((s, t) => s + t.weight, 0) || 1;
+  return analysis.keyTerms.reduce((s, t, i) => s + t.weight * Math.max(0, ...evidence.map((e) => e.credits[i]!)), 0) / total;
+}

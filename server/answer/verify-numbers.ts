@@ -1,0 +1,20 @@
+/** The trust rule: every number in an answer must appear verbatim in one of its cited quotes. */
+import { normalizeForMatch } from '../../ingest/text/normalize.js';
+
+/** Numbers written in an answer, citation markers [n] excluded. */
+export function numbersIn(answer: string): string[] {
+  const withoutMarkers = answer.replace(/\[\d+\]/g, ' ');
+  return withoutMarkers.match(/\d+(?:[.:：]\d+)*/g) ?? [];
+}
+
+/** The numbers of `answer` that no quote contains (empty when the answer can be trusted). */
+export function unsupportedNumbers(answer: string, quotes: string[]): string[] {
+  const haystack = quotes.map(normalizeForMatch).join('\n');
+  return numbersIn(answer).filter((n) => !containsNumber(haystack, n));
+}
+
+/** "3.39" is in "3.39%" but "3" is not in "13" or "3.39": the match must not extend a longer number. */
+function containsNumber(haystack: string, number: string): boolean {
+  const escaped = number.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\d.])${escaped}(?![\\d]|\\.\\d)`).test(haystack);
+}

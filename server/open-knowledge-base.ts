@@ -1,0 +1,42 @@
+/**
+ * Opens the knowledge base for answering: builds the index when it is missing or stale (or broken),
+ * loads it, and loads the embedder that built it.
+ */
+import type { IngestConfig } from '../ingest/config.js';
+import { ensureIndex, type BuildOptions } from '../ingest/build-index.js';
+import { loadModelEmbedder } from '../ingest/embed/select-embedder.js';
+import { createError, isAppError } from '../ingest/errors.js';
+import type { Embedder } from '../ingest/schema.js';
+import { readIndex, type KnowledgeIndex } from '../ingest/store/index-files.js';
+import { createKnowledgeBase, type KnowledgeBase } from './retrieve/knowledge-base.js';
+
+export interface OpenOptions extends BuildOptions {
+  /** Build the index when needed (default true); false only loads what is there. */
+  build?: boolean;
+}
+
+/** Ensures, loads and wraps the index; a corrupt index is rebuilt once, with a message. */
+export async function openKnowledgeBase(config: IngestConfig, options: OpenOptions = {}): Promise<KnowledgeBase> {
+  const log = options.log ?? (() => {});
+  if (options.build !== false) await ensureIndex(config, options);
+  let index: KnowledgeIndex;
+  try {
+    index = readIndex(config.dataDir);
+  } catch (error) {
+    if (options.build === false || !isAppError(error) || error.code === 'INDEX_MISSING') throw error;
+    log(`the index could not be loaded (${error.message}); rebuilding it`);
+    await ensureIndex(config, { ...options, force: true });
+    index = readIndex(config.dataDir);
+  }
+  return createKnowledgeBase(index, await queryEmbedder(config, index, log));
+}
+
+/** The embedder for queries must be the one that embedded the passages. */
+async function queryEmbedder(config: IngestConfig, index: KnowledgeIndex, log: (line: string) => void): Promise<Embedder> {
+  if (index.builtinEmbedder) return index.builtinEmbedder;
+  const model = await loadModelEmbedder({ ...config, embedder: 'transformers' }, log);
+  if (!model || model.info.id !== index.manifest.embedder.id || model.info.dim !== index.manifest.embedder.dim) {
+    throw createError('INDEX_MISMATCH', `the index was embedded by ${index.manifest.embedder.id}, which cannot be loaded now; run npm run ingest -- --force`);
+  }
+  return model;
+}

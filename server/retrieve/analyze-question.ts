@@ -1,0 +1,134 @@
+/**
+ * Turns a question (Chinese, English or mixed, maybe a follow-up) into what retrieval and answering
+ * need: the key concepts with their Chinese forms and weights, the intent, named years and names.
+ */
+import type { HistoryTurn } from '../contract.js';
+import { generalIdf } from '../../ingest/text/general-idf.js';
+import { cjkBigrams, isStopword, tagWords } from '../../ingest/text/tokenize.js';
+import type { KnowledgeBase } from './knowledge-base.js';
+import type { Intent, KeyTerm, QueryAnalysis } from './types.js';
+
+/** Question words and fillers that say what kind of answer is wanted, not what it is about. */
+const QUESTION_FILLER = new Set(
+  ('多少 几 几项 几个 几位 几家 哪 哪些 哪项 哪个 哪年 什么 怎么 怎样 如何 是否 有没有 是不是 吗 呢 一共 共 总共 各 各有 分别 ' +
+    '目前 现在 当前 还有 还 存在 面临 下 一步 下一步 报告 提到 提出 介绍 说 讲 方面 情况 问题 具体 主要 哪几 怎么样 能 能否 可以 要 叫 称为 排 排第几 第几 ' +
+    '达到 完成 实现 江北 江北区 我区 全区 本区 区').split(' '),
+);
+
+const ANSWER_TYPE_MARKERS = new Set(['什么', '哪', '哪个', '哪些', '哪项', '哪种', '何', '哪类', '哪一']);
+
+const FIGURE_RE = /多少|几[项个位家户人次年名]?|比重|占比|比例|增速|增长|率|排第|第几|排名|规模|总量|金额|数量|how (many|much)|what share|what percentage|rate|ratio|proportion|rank|total|amount|growth|density|value|number of|level/i;
+const LIST_RE = /哪些|哪几|有什么|包括|举措|不足|问题|短板|因素|which (?!year)|what (are|were)|list|factors|problems|measures|companies/i;
+const YESNO_RE = /是否|有没有|是不是|^(is|are|does|did|has|have|was|were) /i;
+const MULTI_RE = /[和与及、]|分别|各[有是]|以及|\band\b|, and|both/i;
+const FOLLOW_UP_RE = /^(那|那么|还有|另外|and\b|what about|how about)|呢[？?]?$|它|其|this|that|them|it\b/i;
+
+/** Analyzes a question in the context of the conversation so far. */
+export function analyzeQuestion(kb: KnowledgeBase, question: string, history: HistoryTurn[] = []): QueryAnalysis {
+  const lang = kb.crossLingual.isEnglish(question) ? 'en' : 'zh';
+  let keyTerms = extractKeyTerms(kb, question);
+  const previous = [...history].reverse().find((t) => t.role === 'user')?.content;
+  if (previous && isFollowUp(question, keyTerms)) {
+    const earlier = extractKeyTerms(kb, previous).map((t) => ({ ...t, weight: t.weight * 0.5 }));
+    const seen = new Set(keyTerms.flatMap((t) => t.alternatives));
+    keyTerms = [...keyTerms, ...earlier.filter((t) => !t.alternatives.some((a) => seen.has(a)))];
+  }
+  const lexicalTerms = lexicalTermsOf(kb, keyTerms);
+  const embedText = keyTerms.map((t) => t.alternatives.slice(0, 3).join(' ')).join(' ');
+  return {
+    question,
+    lang,
+    intent: detectIntent(question),
+    multi: MULTI_RE.test(question.replace(/研究与试验发展|与试验/g, '')),
+    keyTerms,
+    lexicalTerms,
+    embedText: embedText || question,
+    years: [...new Set(question.match(/(?:19|20)\d{2}(?=\s*年|\b)/g) ?? [])],
+    unknownNames: lang === 'en' ? kb.crossLingual.unknownNames(question) : [],
+  };
+}
+
+function detectIntent(question: string): Intent {
+  if (YESNO_RE.test(question.trim())) return 'yesno';
+  if (LIST_RE.test(question)) return 'list';
+  if (FIGURE_RE.test(question)) return 'figure';
+  return 'fact';
+}
+
+function isFollowUp(question: string, keyTerms: KeyTerm[]): boolean {
+  return FOLLOW_UP_RE.test(question.trim()) || keyTerms.length <= 1;
+}
+
+/** Key concepts: Chinese words of the question, and Chinese expansions of its English words. */
+function extractKeyTerms(kb: KnowledgeBase, question: string): KeyTerm[] {
+  const terms: KeyTerm[] = [];
+  const chinese = question.replace(/[A-Za-z][A-Za-z'’\-&]*/g, ' ');
+  let previous = '';
+  for (const { word: raw, tag } of tagWords(chinese)) {
+    const word = trimGluedParticle(kb, raw);
+    // "什么行列", "哪项荣誉": the noun after a question word names the kind of answer, not the topic.
+    const answerType = ANSWER_TYPE_MARKERS.has(previous) ? 0.4 : 1;
+    previous = raw;
+    if (isStopword(word) || QUESTION_FILLER.has(word) || !/[\u4e00-\u9fff]/.test(word)) continue;
+    terms.push({ source: word, alternatives: [word], weight: termWeight(kb, [word]) * partOfSpeechWeight(tag) * answerType });
+  }
+  for (const expanded of kb.crossLingual.expand(question)) {
+    const alternatives = expanded.zh.filter((z) => !QUESTION_FILLER.has(z));
+    if (alternatives.length === 0) continue;
+    terms.push({ source: expanded.source, alternatives, weight: termWeight(kb, alternatives) * expanded.weight });
+  }
+  return mergeDuplicates(terms);
+}
+
+/** Jieba's HMM glues a particle onto an unknown word ("营收要", "办上"); the corpus tells. */
+function trimGluedParticle(kb: KnowledgeBase, word: string): string {
+  if (word.length < 2 || kb.corpusText.includes(word)) return word;
+  const head = word.slice(0, -1);
+  return /[要上的了在是和与中里下]$/.test(word) && kb.corpusText.includes(head) ? head : word;
+}
+
+/** Nouns name what is asked about; verbs and adverbs are phrased freely and weigh less. */
+function partOfSpeechWeight(tag: string): number {
+  if (/^(n|vn|nz|ns|nt|nr|eng|j|l|i)/.test(tag)) return 1;
+  if (/^(v|a|ad|d)/.test(tag)) return 0.35;
+  return 0.6;
+}
+
+/**
+ * Rarer concepts matter more. A concept the corpus never uses is weighed by how specific it is in
+ * general language, so that "绿地面积" outweighs "方向" when deciding that the report is silent.
+ */
+function termWeight(kb: KnowledgeBase, alternatives: string[]): number {
+  const idfs = alternatives.map((a) => {
+    if (kb.corpusText.includes(a)) {
+      const grams = a.length >= 2 ? cjkBigrams(a) : [a];
+      const values = grams.map((g) => kb.index.lexical.idf(g)).filter((v) => v > 0);
+      if (values.length) return Math.max(...values);
+    }
+    return generalIdf(a) / 3;
+  });
+  return Math.max(0.3, Math.min(...idfs));
+}
+
+function mergeDuplicates(terms: KeyTerm[]): KeyTerm[] {
+  const byKey = new Map<string, KeyTerm>();
+  for (const t of terms) {
+    const key = t.alternatives.join('|');
+    const existing = byKey.get(key);
+    if (!existing || existing.weight < t.weight) byKey.set(key, t);
+  }
+  return [...byKey.values()];
+}
+
+/** BM25 terms: every alternative's words and bigrams, weighted by its concept. */
+function lexicalTermsOf(kb: KnowledgeBase, keyTerms: KeyTerm[]): Array<{ term: string; weight: number }> {
+  const weights = new Map<string, number>();
+  for (const key of keyTerms) {
+    const share = 1 / Math.sqrt(key.alternatives.length);
+    for (const alt of key.alternatives) {
+      const grams = [alt.toLowerCase(), ...cjkBigrams(alt)];
+      for (const g of grams) if (kb.index.lexical.has(g)) weights.set(g, Math.max(weights.get(g) ?? 0, share));
+    }
+  }
+  return [...weights].map(([term, weight]) => ({ term, weight }));
+}

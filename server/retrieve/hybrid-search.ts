@@ -1,0 +1,26 @@
+/** Hybrid retrieval: BM25 over words and bigrams plus HNSW vector search, fused by reciprocal rank. */
+import type { KnowledgeBase } from './knowledge-base.js';
+import type { QueryAnalysis, RankedPassage } from './types.js';
+
+const RRF_K = 60;
+const CANDIDATES = 40;
+/** The lexical list is the sharper signal for exact policy terms; vectors add related wording. */
+const LEXICAL_WEIGHT = 1;
+const VECTOR_WEIGHT = 0.6;
+
+/** Ranks passages for an analyzed question, best first. */
+export async function searchPassages(kb: KnowledgeBase, analysis: QueryAnalysis, k: number): Promise<RankedPassage[]> {
+  const lexical = kb.index.lexical.search(analysis.lexicalTerms, CANDIDATES);
+  const [queryVector] = await kb.embedder.embedQueries([analysis.embedText]);
+  const vector = queryVector ? kb.index.vectors.search(queryVector, CANDIDATES) : [];
+  const fused = new Map<number, number>();
+  lexical.forEach((hit, rank) => fused.set(hit.index, (fused.get(hit.index) ?? 0) + LEXICAL_WEIGHT / (RRF_K + rank + 1)));
+  vector.forEach((hit, rank) => {
+    if (hit.score <= 0) return;
+    fused.set(hit.index, (fused.get(hit.index) ?? 0) + VECTOR_WEIGHT / (RRF_K + rank + 1));
+  });
+  return [...fused]
+    .map(([index, score]) => ({ index, score: score * RRF_K }))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, k);
+}

@@ -1,0 +1,36 @@
+/**
+ * The in-memory knowledge base the server answers from: the loaded index plus lookup tables,
+ * the query embedder and the English expander. Built once per index, swapped whole on re-index.
+ */
+import type { KnowledgeIndex } from '../../ingest/store/index-files.js';
+import type { Doc, Embedder, Figure, Passage, Section } from '../../ingest/schema.js';
+import { createCrossLingual, type CrossLingual } from './cross-lingual.js';
+
+export interface KnowledgeBase {
+  index: KnowledgeIndex;
+  embedder: Embedder;
+  crossLingual: CrossLingual;
+  docById: Map<string, Doc>;
+  sectionById: Map<string, Section>;
+  passageIndexById: Map<string, number>;
+  figuresByPassage: Map<string, Figure[]>;
+  /** All passage texts joined, for "does the corpus say this at all" checks. */
+  corpusText: string;
+}
+
+/** Wraps a loaded index; `embedder` must be the one that embedded its passages. */
+export function createKnowledgeBase(index: KnowledgeIndex, embedder: Embedder): KnowledgeBase {
+  const figuresByPassage = new Map<string, Figure[]>();
+  for (const f of index.figures) figuresByPassage.set(f.passageId, [...(figuresByPassage.get(f.passageId) ?? []), f]);
+  const corpusText = index.passages.map((p: Passage) => p.text.replace(/\s+/g, '')).join('\n');
+  return {
+    index,
+    embedder,
+    crossLingual: createCrossLingual(corpusText),
+    docById: new Map(index.docs.map((d) => [d.id, d])),
+    sectionById: new Map(index.sections.map((s: Section) => [s.id, s])),
+    passageIndexById: new Map(index.passages.map((p, i) => [p.id, i])),
+    figuresByPassage,
+    corpusText,
+  };
+}

@@ -1,0 +1,34 @@
+/** Types shared by query analysis, retrieval and answering. */
+
+export type Intent = 'figure' | 'list' | 'fact' | 'yesno';
+
+/** One concept of the question, with the Chinese strings that express it in the corpus. */
+export interface KeyTerm {
+  /** The question's own wording (Chinese word or English phrase). */
+  source: string;
+  alternatives: string[];
+  /** Importance: inverse document frequency, scaled down for terms from earlier turns. */
+  weight: number;
+}
+
+export interface QueryAnalysis {
+  question: string;
+  lang: 'zh' | 'en';
+  intent: Intent;
+  /** The question asks about two or more things ("A和B分别是多少", "…, and how much …"). */
+  multi: boolean;
+  keyTerms: KeyTerm[];
+  /** Weighted index terms (words and bigrams) for BM25. */
+  lexicalTerms: Array<{ term: string; weight: number }>;
+  /** Text given to the embedder. */
+  embedText: string;
+  /** Years named by the question (2024 …). */
+  years: string[];
+  /** Latin proper names in an English question that the corpus does not know (another district …). */
+  unknownNames: string[];
+}
+
+export interface RankedPassage {
+  index: number;
+  score: number;
+}

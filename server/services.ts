@@ -1,0 +1,93 @@
+/**
+ * The real `Services` behind the routes: a knowledge base held by reference, so that a re-index
+ * swaps it whole while requests in flight finish on the one they started with.
+ */
+import { fork } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { IngestConfig } from '../ingest/config.js';
+import { createError } from '../ingest/errors.js';
+import { answerQuestion } from './answer/answer-question.js';
+import type { Services } from './contract.js';
+import { openKnowledgeBase } from './open-knowledge-base.js';
+import { analyzeQuestion } from './retrieve/analyze-question.js';
+import { searchPassages } from './retrieve/hybrid-search.js';
+import type { KnowledgeBase } from './retrieve/knowledge-base.js';
+import { buildBrief } from './services/brief.js';
+import { documentOutline, findFigures, listDocuments, sectionDetail } from './services/catalog.js';
+
+const INGEST_CLI = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'ingest', 'cli.ts');
+
+export interface LiveServices extends Services {
+  /** The knowledge base serving now. */
+  current(): KnowledgeBase;
+  /** Resolves when the re-index in progress (if any) has finished. */
+  idle(): Promise<void>;
+}
+
+export interface ServicesOptions {
+  log?: (line: string) => void;
+}
+
+/** Wraps an opened knowledge base; `config` is used to rebuild it on re-index. */
+export function createServices(initial: KnowledgeBase, config: IngestConfig, options: ServicesOptions = {}): LiveServices {
+  const log = options.log ?? ((line: string) => console.log(line));
+  let kb = initial;
+  let reindexing: Promise<void> | null = null;
+
+  const reindex = async (): Promise<void> => {
+    // The build runs in a child process: training and embedding never block this event loop.
+    await runIngestProcess(config, log);
+    kb = await openKnowledgeBase(config, { build: false, log });
+    log(`[server] re-index done: ${kb.index.manifest.counts.passages} passages now serving`);
+  };
+
+  return {
+    current: () => kb,
+    idle: async () => {
+      await reindexing?.catch(() => {});
+    },
+    health: () => {
+      const { counts, embedder } = kb.index.manifest;
+      return { status: reindexing ? 'indexing' : 'ok', ...counts, embedder };
+    },
+    ask: (request) => answerQuestion(kb, request),
+    search: async (query, k) => {
+      const current = kb;
+      const ranked = await searchPassages(current, analyzeQuestion(current, query), k);
+      return ranked.map(({ index, score }) => {
+        const p = current.index.passages[index]!;
+        return { id: p.id, docId: p.docId, sectionId: p.sectionId, sectionPath: p.sectionPath, text: p.text, score: Number(score.toFixed(4)) };
+      });
+    },
+    figures: (query) => findFigures(kb, query),
+    documents: () => listDocuments(kb),
+    outline: (docId) => documentOutline(kb, docId),
+    section: (sectionId) => sectionDetail(kb, sectionId),
+    brief: (request) => buildBrief(kb, request),
+    reindex: async () => {
+      if (reindexing) return { status: 'already-running' };
+      log('[server] re-index started');
+      reindexing = reindex()
+        .catch((error: unknown) => log(`[server] re-index failed, the previous index keeps serving: ${(error as Error).message}`))
+        .finally(() => {
+          reindexing = null;
+        });
+      return { status: 'started' };
+    },
+  };
+}
+
+function runIngestProcess(config: IngestConfig, log: (line: string) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = fork(INGEST_CLI, ['--force'], {
+      execArgv: ['--import', 'tsx'],
+      env: { ...process.env, CORPUS_DIR: config.corpusDir, DATA_DIR: config.dataDir },
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    });
+    child.stdout?.on('data', (d: Buffer) => d.toString().trim().split('\n').forEach((l) => log(l)));
+    child.stderr?.on('data', (d: Buffer) => d.toString().trim().split('\n').forEach((l) => log(l)));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(createError('INDEX_WRITE_FAILED', `ingest exited with code ${code}`))));
+  });
+}

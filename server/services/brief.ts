@@ -1,0 +1,53 @@
+/** Briefings: the key figures on a topic or in chosen sections, grouped by section, with quotes. */
+import type { Figure } from '../../ingest/schema.js';
+import type { Brief, BriefRequest, Citation } from '../contract.js';
+import { analyzeQuestion } from '../retrieve/analyze-question.js';
+import { searchPassages } from '../retrieve/hybrid-search.js';
+import type { KnowledgeBase } from '../retrieve/knowledge-base.js';
+import { sectionSubtree } from './catalog.js';
+import { termCredit } from '../answer/select-evidence.js';
+import { normalizeForMatch } from '../../ingest/text/normalize.js';
+
+const MAX_ITEMS = 40;
+
+export async function buildBrief(kb: KnowledgeBase, request: BriefRequest): Promise<Brief> {
+  const figures = request.sectionIds ? figuresInSections(kb, request.sectionIds) : await figuresOnTopic(kb, request.topic!);
+  const citations: Citation[] = [];
+  const groups = new Map<string, Brief['groups'][number]>();
+  for (const f of figures.slice(0, MAX_ITEMS)) {
+    const n = citations.length + 1;
+    const doc = kb.docById.get(f.docId);
+    citations.push({ n, docId: f.docId, docTitle: doc?.title ?? f.docId, sectionId: f.sectionId, sectionPath: f.sectionPath, quote: f.sentence, score: 1 });
+    const group = groups.get(f.sectionId) ?? { sectionId: f.sectionId, sectionPath: f.sectionPath, items: [] };
+    group.items.push({ n, label: f.label, value: f.value, unit: f.unit, quote: f.sentence });
+    groups.set(f.sectionId, group);
+  }
+  const brief = { topic: request.topic ?? null, groups: [...groups.values()], citations, markdown: '' };
+  return { ...brief, markdown: briefMarkdown(brief) };
+}
+
+function figuresInSections(kb: KnowledgeBase, sectionIds: string[]): Figure[] {
+  const wanted = new Set(sectionIds.flatMap((id) => [...sectionSubtree(kb, id)]));
+  return kb.index.figures.filter((f) => wanted.has(f.sectionId));
+}
+
+/** Figures of the passages retrieved for the topic whose sentence speaks of the topic. */
+async function figuresOnTopic(kb: KnowledgeBase, topic: string): Promise<Figure[]> {
+  const analysis = analyzeQuestion(kb, topic);
+  const ranked = await searchPassages(kb, analysis, 6);
+  const figures = ranked.flatMap((r) => kb.figuresByPassage.get(kb.index.passages[r.index]!.id) ?? []);
+  const relevant = figures.filter((f) => analysis.keyTerms.some((t) => termCredit(t, normalizeForMatch(f.sentence)) >= 0.6));
+  return relevant.length ? relevant : figures;
+}
+
+function briefMarkdown(brief: Omit<Brief, 'markdown'>): string {
+  const lines = [`# ${brief.topic ? `简报：${brief.topic}` : '简报'}`, ''];
+  for (const group of brief.groups) {
+    lines.push(`## ${group.sectionPath.join(' › ')}`, '');
+    for (const item of group.items) lines.push(`- ${item.label}：**${item.value}${item.unit}** [${item.n}]`);
+    lines.push('');
+  }
+  lines.push('## 出处', '');
+  for (const c of brief.citations) lines.push(`[${c.n}] ${c.docTitle} › ${c.sectionPath.join(' › ')}：${c.quote}`);
+  return lines.join('\n');
+}
