@@ -25,7 +25,7 @@ const SCOPE_RE = /^(全国|全省|全市|全区|省内|市内|省|市|国内|同
 /** Labels that only make sense with the subject of the sentence before them. */
 const GENERIC_LABEL_RE = /^(总量|总额|规模|增速|增幅|比重|占比|总计|合计|其中|分别|数量|总数|人数|个数|金额|面积|产值)$/;
 const LEADING_NOISE_RE = /^[\s，,；;、：:（(]*(其中|并且|并|同时|以及|及|和|与|且|还|也|又|再|共|全年|全区|全市|我区|该区|此外|另外|目前|截至目前)*/;
-const TRAILING_NOISE_RE = /[\s、，,：:（(]+$/;
+const TRAILING_NOISE_RE = /(?:[\s、，,：:（(]|约|逾|超过)+$/;
 
 export interface LabelParts {
   label: string;

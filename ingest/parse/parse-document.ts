@@ -80,6 +80,8 @@ function groupIntoBlocks(lines: SourceLine[], firstNumbered: number, title: stri
       return;
     }
     if (line.type === 'heading') return;
+    // A plain-text title line is the document's title, not preamble text.
+    if (blocks.length === 1 && (firstNumbered === -1 || i < firstNumbered) && line.raw.trim() === title) return;
     if (!paragraph) {
       paragraph = [];
       current.paragraphs.push(paragraph);

@@ -1,0 +1,294 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { createError } from '../errors.js';
+import type { ReverseDictionary } from './cedict.js';
+
+/**
+ * English -> Chinese query expansion: glossary phrases first (longest match), CC-CEDICT for the
+ * content words left over. Chinese text is left to the caller's own tokenizer.
+ */
+
+export const GlossaryEntrySchema = z.object({
+  /** Lower-case English phrasings a user would type. */
+  en: z.array(z.string().min(1)).min(1),
+  /** Chinese terms as reports write them, most specific first. */
+  zh: z.array(z.string().min(1)).min(1),
+  /** Broad words (growth, total, city, ...): useful, but weak evidence for retrieval. */
+  generic: z.boolean().optional(),
+});
+export const GlossarySchema = z.object({ version: z.literal(1), entries: z.array(GlossaryEntrySchema).min(1) });
+export type GlossaryEntry = z.infer<typeof GlossaryEntrySchema>;
+export type Glossary = z.infer<typeof GlossarySchema>;
+
+export interface ExpandedTerm {
+  /** The English words as matched (normalized, lower-case). */
+  source: string;
+  zh: string[];
+  weight: number;
+  from: 'glossary' | 'cedict';
+}
+
+export interface EnglishExpanderOptions {
+  glossary: Glossary;
+  reverseDictionary?: ReverseDictionary;
+  /** True when a Chinese term occurs in the indexed corpus. */
+  isCorpusTerm?: (zh: string) => boolean;
+  /** At most this many Chinese words per CC-CEDICT expansion (default 3). */
+  maxCedictTerms?: number;
+}
+
+export interface EnglishExpander {
+  expand(question: string): ExpandedTerm[];
+}
+
+/** One English word: as typed (normalized) and stemmed for matching. */
+export interface EnglishToken {
+  surface: string;
+  stem: string;
+}
+
+interface PhraseRule {
+  words: string[];
+  stems: string[];
+  entry: GlossaryEntry;
+}
+
+const DEFAULT_GLOSSARY_URL = new URL('./policy-glossary.json', import.meta.url);
+const SPECIFIC_WEIGHT = 1;
+const GENERIC_WEIGHT = 0.4;
+/** Glossary terms none of which occur in the corpus: kept for dense retrieval and display only. */
+const OUT_OF_CORPUS_FACTOR = 0.3;
+const CEDICT_WEIGHT = 0.6;
+/** A two-word CC-CEDICT lookup must be a whole gloss to win over its single words. */
+const CEDICT_PHRASE_MIN_SCORE = 0.9;
+
+const STOPWORDS = new Set(
+  `a an the of in on at to for by with from into onto about as and or nor but if than then so
+  is are was were be been being am do does did done doing has have had having can could will would
+  shall should may might must what which who whom whose when where why how many much
+  this that these those it its there their they them we our us you your i me my he she his her
+  please tell show give list find know let get got any some all each every such other others
+  same own only also just very too again further here both either neither whether not no yes
+  s t re ve ll d m vs via per etc eg ie latest current currently now recent recently new
+  most least like regarding according happened happen change changed changes situation`.split(/\s+/),
+);
+
+const SPELLING: Record<string, string> = {
+  labour: 'labor', neighbour: 'neighbor', neighbourhood: 'neighborhood', neighbourhoods: 'neighborhoods',
+  centre: 'center', centres: 'centers', programme: 'program', programmes: 'programs', metre: 'meter',
+  metres: 'meters', kilometre: 'kilometer', kilometres: 'kilometers', theatre: 'theater', theatres: 'theaters',
+  defence: 'defense', licence: 'license', enrolment: 'enrollment', fulfil: 'fulfill', fulfilment: 'fulfillment',
+  ageing: 'aging', sulphur: 'sulfur', honour: 'honor', honours: 'honors', tonne: 'ton', tonnes: 'tons',
+};
+const NO_STEM = new Set(['news', 'series', 'species', 'status', 'census', 'analysis', 'basis', 'gas', 'less', 'process']);
+const CJK_RUN = /[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]+/;
+const ENGLISH_TOKEN = /[a-z0-9]+(?:[.&][a-z0-9]+)*/g;
+
+/** Lower-cases and rewrites punctuation so that "R & D", "R&D's" and "r&d" tokenize alike. */
+export function normalizeEnglish(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
+    .replace(/(\d),(?=\d{3}(?!\d))/g, '$1')
+    .replace(/\b([a-z])\s*&\s*([a-z])\b/g, '$1&$2')
+    .replace(/\s*&\s*(?![a-z0-9])|(?<![a-z0-9])\s*&\s*/g, ' and ')
+    .replace(/%/g, ' percent ')
+    .replace(/([a-z0-9])'s\b/g, '$1')
+    .replace(/s'(?![a-z])/g, 's');
+}
+
+function undouble(word: string): string {
+  return /([b-df-hj-km-np-tv-z])\1$/.test(word) && !/(?:ll|ss|zz)$/.test(word) ? word.slice(0, -1) : word;
+}
+
+/**
+ * A light stemmer, applied alike to glossary phrases and questions: plurals, -ing, -ed, final -e,
+ * British -ise/-isation. Only consistency matters, so "policies" and "policy" both become "policy".
+ */
+export function stemEnglish(word: string): string {
+  let s = SPELLING[word] ?? word.replace(/isation(s?)$/, 'ization$1').replace(/(al|an|ern|it|im|il|on|gn)is(e|ed|es|ing)$/, '$1iz$2');
+  if (s.length <= 3 || NO_STEM.has(s) || /[^a-z]/.test(s)) return s;
+  if (s.endsWith('ies') && s.length > 4) s = `${s.slice(0, -3)}y`;
+  else if (/(?:sses|xes|ches|shes)$/.test(s)) s = s.slice(0, -2);
+  else if (s.endsWith('s') && !/(?:ss|us|is)$/.test(s)) s = s.slice(0, -1);
+  if (s.endsWith('ing') && s.length >= 6 && /[aeiouy]/.test(s.slice(0, -3))) s = undouble(s.slice(0, -3));
+  else if (s.endsWith('ed') && s.length >= 5 && /[aeiouy]/.test(s.slice(0, -2))) s = undouble(s.slice(0, -2));
+  if (s.endsWith('e') && s.length >= 5) s = s.slice(0, -1);
+  return s;
+}
+
+/** The singular a dictionary gloss would use: "cities" -> "city", "taxes" -> "tax". */
+function singularize(word: string): string {
+  if (word.length <= 3 || NO_STEM.has(word)) return word;
+  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (/(?:sses|xes|ches|shes)$/.test(word)) return word.slice(0, -2);
+  return word.endsWith('s') && !/(?:ss|us|is)$/.test(word) ? word.slice(0, -1) : word;
+}
+
+/** Tokens of each run of non-Chinese text; Chinese characters separate runs and are dropped. */
+export function tokenizeEnglish(text: string): EnglishToken[][] {
+  return text
+    .normalize('NFKC')
+    .split(CJK_RUN)
+    .map((run) => (normalizeEnglish(run).match(ENGLISH_TOKEN) ?? []).map((surface) => ({ surface, stem: stemEnglish(surface) })))
+    .filter((tokens) => tokens.length > 0);
+}
+
+/** True when the text has more English words than (roughly) Chinese words, two characters each. */
+export function isMostlyEnglish(text: string): boolean {
+  const words = tokenizeEnglish(text).flat().filter((token) => /[a-z]/.test(token.surface)).length;
+  const chinese = text.match(/[\u3400-\u9fff\uf900-\ufaff]/g)?.length ?? 0;
+  return words > 0 && words > chinese / 2;
+}
+
+/** Normalized words of a glossary phrase; `findGlossaryConflicts` keys on these. */
+function phraseWords(phrase: string): EnglishToken[] {
+  return tokenizeEnglish(phrase).flat();
+}
+
+/**
+ * English phrasings that normalize to the same words in two entries, as "phrase: i, j". Phrases
+ * that only share a stem ("park"/"parking") are not conflicts: the exact form wins when matching.
+ */
+export function findGlossaryConflicts(glossary: Glossary): string[] {
+  const owners = new Map<string, number>();
+  const conflicts: string[] = [];
+  glossary.entries.forEach((entry, index) => {
+    for (const phrase of entry.en) {
+      const key = phraseWords(phrase).map((token) => token.surface).join(' ');
+      const owner = owners.get(key);
+      if (owner === undefined) owners.set(key, index);
+      else if (owner !== index) conflicts.push(`${phrase}: ${owner}, ${index}`);
+    }
+  });
+  return conflicts;
+}
+
+function indexGlossary(glossary: Glossary): Map<string, PhraseRule[]> {
+  const rules = new Map<string, PhraseRule[]>();
+  for (const entry of glossary.entries) {
+    for (const phrase of entry.en) {
+      const tokens = phraseWords(phrase);
+      if (tokens.length === 0) continue;
+      const rule = { words: tokens.map((t) => t.surface), stems: tokens.map((t) => t.stem), entry };
+      const list = rules.get(rule.stems[0]!) ?? [];
+      list.push(rule);
+      rules.set(rule.stems[0]!, list);
+    }
+  }
+  for (const list of rules.values()) list.sort((a, b) => b.stems.length - a.stems.length);
+  return rules;
+}
+
+/** The longest glossary phrase at `at`; between phrases of one length, the exact spelling wins. */
+function matchPhrase(rules: Map<string, PhraseRule[]>, tokens: EnglishToken[], at: number): PhraseRule | undefined {
+  let best: PhraseRule | undefined;
+  for (const rule of rules.get(tokens[at]!.stem) ?? []) {
+    if (best && rule.stems.length < best.stems.length) break;
+    if (at + rule.stems.length > tokens.length) continue;
+    if (!rule.stems.every((stem, i) => tokens[at + i]!.stem === stem)) continue;
+    // A lone stopword ("list", "show") never counts as a glossary word ("listed").
+    if (rule.stems.length === 1 && STOPWORDS.has(tokens[at]!.surface)) continue;
+    if (!best || rule.words.every((word, i) => tokens[at + i]!.surface === word)) best = rule;
+  }
+  return best;
+}
+
+function isContentWord(token: EnglishToken): boolean {
+  return token.surface.length > 1 && !STOPWORDS.has(token.surface) && !/^[\d.]+$/.test(token.surface);
+}
+
+/**
+ * Creates the expander. Glossary terms are filtered by `isCorpusTerm` when it is given: the terms
+ * that occur in the corpus are kept at full weight; when none does, all the glossary's terms are
+ * kept at 0.3 of the weight, since they still help dense retrieval and show what was searched.
+ * CC-CEDICT terms are corpus terms only (the reverse dictionary is built with the same predicate).
+ *
+ * @example
+ * const { expand } = createEnglishExpander({ glossary: loadGlossary(), reverseDictionary, isCorpusTerm });
+ * expand('江北区的GDP growth?');
+ * // [{ source: 'gdp', zh: ['地区生产总值', ...], weight: 1, from: 'glossary' },
+ * //  { source: 'growth', zh: ['增长', '增加', '提高'], weight: 0.4, from: 'glossary' }]
+ */
+export function createEnglishExpander(options: EnglishExpanderOptions): EnglishExpander {
+  const rules = indexGlossary(options.glossary);
+  const maxCedictTerms = options.maxCedictTerms ?? 3;
+  const inCorpus = options.isCorpusTerm ?? (() => true);
+
+  const glossaryTerm = (source: string, entry: GlossaryEntry): ExpandedTerm => {
+    const weight = entry.generic ? GENERIC_WEIGHT : SPECIFIC_WEIGHT;
+    const found = entry.zh.filter((zh) => inCorpus(zh));
+    if (found.length > 0) return { source, zh: found, weight, from: 'glossary' };
+    return { source, zh: [...entry.zh], weight: weight * OUT_OF_CORPUS_FACTOR, from: 'glossary' };
+  };
+
+  const cedictTerm = (source: string, minScore = 0): ExpandedTerm | undefined => {
+    const dictionary = options.reverseDictionary;
+    if (!dictionary) return undefined;
+    let matches = dictionary.lookupScored(source);
+    if (matches.length === 0 && !source.includes(' ')) matches = dictionary.lookupScored(singularize(source));
+    matches = matches.filter((match) => match.score >= minScore && inCorpus(match.zh)).slice(0, maxCedictTerms);
+    if (matches.length === 0) return undefined;
+    return { source, zh: matches.map((match) => match.zh), weight: CEDICT_WEIGHT * matches[0]!.score, from: 'cedict' };
+  };
+
+  const expandLeftovers = (words: string[], out: ExpandedTerm[]): void => {
+    for (let i = 0; i < words.length; i++) {
+      const pair = i + 1 < words.length ? cedictTerm(`${words[i]} ${words[i + 1]}`, CEDICT_PHRASE_MIN_SCORE) : undefined;
+      const term = pair ?? cedictTerm(words[i]!);
+      if (pair) i++;
+      if (term) out.push(term);
+    }
+  };
+
+  const expandRun = (tokens: EnglishToken[], out: ExpandedTerm[]): void => {
+    let leftovers: string[] = [];
+    for (let at = 0; at < tokens.length; ) {
+      const rule = matchPhrase(rules, tokens, at);
+      if (!rule) {
+        if (isContentWord(tokens[at]!)) leftovers.push(tokens[at]!.surface);
+        else expandLeftovers(leftovers.splice(0), out);
+        at++;
+        continue;
+      }
+      expandLeftovers(leftovers.splice(0), out);
+      const source = tokens.slice(at, at + rule.stems.length).map((token) => token.surface).join(' ');
+      out.push(glossaryTerm(source, rule.entry));
+      at += rule.stems.length;
+    }
+    expandLeftovers(leftovers, out);
+  };
+
+  return {
+    expand(question) {
+      const terms: ExpandedTerm[] = [];
+      for (const tokens of tokenizeEnglish(question)) expandRun(tokens, terms);
+      return dedupeTerms(terms);
+    },
+  };
+}
+
+/** Keeps the first occurrence of each source (a question may repeat "GDP"). */
+function dedupeTerms(terms: ExpandedTerm[]): ExpandedTerm[] {
+  const seen = new Set<string>();
+  return terms.filter((term) => !seen.has(term.source) && seen.add(term.source));
+}
+
+/**
+ * Reads and validates the glossary (by default `policy-glossary.json` next to this file).
+ * Throws FILE_UNREADABLE when it cannot be read or parsed, CONFIG_INVALID when its shape is wrong.
+ */
+export function loadGlossary(path: string | URL = DEFAULT_GLOSSARY_URL): Glossary {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (cause) {
+    throw createError('FILE_UNREADABLE', `glossary ${String(path)}`, { cause: String(cause) });
+  }
+  const parsed = GlossarySchema.safeParse(raw);
+  if (!parsed.success) {
+    throw createError('CONFIG_INVALID', `glossary ${String(path)}: ${z.prettifyError(parsed.error)}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractFromSentence } from '../../ingest/figures/extract-figures.js';
+import { cjkBigrams } from '../../ingest/text/tokenize.js';
+
+interface GoldFigure {
+  label: string;
+  value: string;
+  unit: string;
+}
+interface GoldSentence {
+  sentence: string;
+  figures: GoldFigure[];
+}
+
+const gold = JSON.parse(readFileSync('test/fixtures/figures-gold.json', 'utf8')) as { sentences: GoldSentence[] };
+const compact = (s: string) => s.replace(/\s+/g, '').replace(/．/g, '.');
+
+/** Labels agree when one contains the other or they share most of their bigrams. */
+function labelsAgree(a: string, b: string): boolean {
+  const x = compact(a).replace(/[“”"]/g, '');
+  const y = compact(b).replace(/[“”"]/g, '');
+  if (x.includes(y) || y.includes(x)) return true;
+  const gx = new Set(cjkBigrams(x));
+  const gy = cjkBigrams(y);
+  const shared = gy.filter((g) => gx.has(g)).length;
+  return shared / Math.min(gx.size || 1, gy.length || 1) >= 0.5;
+}
+
+function extracted(sentence: string) {
+  return extractFromSentence(sentence.replace(/\*\*/g, '')).map((d) => ({
+    label: d.label,
+    value: compact(d.match.value),
+    unit: d.match.unit,
+  }));
+}
+
+describe('figure extraction against the hand-checked gold set', () => {
+  it('finds the labelled figures of the report with good precision and recall', () => {
+    let goldTotal = 0;
+    let extractedTotal = 0;
+    let valueHits = 0;
+    let labelledHits = 0;
+    let correctExtracted = 0;
+    for (const { sentence, figures } of gold.sentences) {
+      const found = extracted(sentence);
+      extractedTotal += found.length;
+      goldTotal += figures.length;
+      const used = new Set<number>();
+      for (const g of figures) {
+        const sameValue = found.findIndex((f, i) => !used.has(i) && f.value === compact(g.value) && f.unit === g.unit);
+        if (sameValue === -1) continue;
+        valueHits++;
+        const labelled = found.findIndex((f, i) => !used.has(i) && f.value === compact(g.value) && f.unit === g.unit && labelsAgree(f.label, g.label));
+        const index = labelled === -1 ? sameValue : labelled;
+        used.add(index);
+        if (labelled !== -1) labelledHits++;
+      }
+      correctExtracted += [...used].length;
+    }
+    const precision = correctExtracted / extractedTotal;
+    const valueRecall = valueHits / goldTotal;
+    const labelRecall = labelledHits / goldTotal;
+    console.log(
+      `figure extractor on ${gold.sentences.length} gold sentences, ${goldTotal} figures: ` +
+        `precision ${(precision * 100).toFixed(1)}% (${correctExtracted}/${extractedTotal}), ` +
+        `value recall ${(valueRecall * 100).toFixed(1)}%, labelled recall ${(labelRecall * 100).toFixed(1)}%`,
+    );
+    expect(goldTotal).toBeGreaterThanOrEqual(60);
+    expect(precision).toBeGreaterThanOrEqual(0.88);
+    expect(valueRecall).toBeGreaterThanOrEqual(0.9);
+    expect(labelRecall).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('aligns enumerations item by item', () => {
+    const six = extractFromSentence('新材料、高端装备、汽车零部件产业分别实现产值 497 亿元、508 亿元、129 亿元，年均增长 6.5%、9%、19%。');
+    expect(six.map((d) => [d.label, d.match.value, d.match.unit])).toEqual([
+      ['新材料产业产值', '497', '亿元'],
+      ['高端装备产业产值', '508', '亿元'],
+      ['汽车零部件产业产值', '129', '亿元'],
+      ['新材料产业年均增长', '6.5', '%'],
+      ['高端装备产业年均增长', '9', '%'],
+      ['汽车零部件产业年均增长', '19', '%'],
+    ]);
+    const two = extractFromSentence('商品销售额、出口总额年均增速 13.6%、20.7%。');
+    expect(two.map((d) => [d.label, d.match.value])).toEqual([
+      ['商品销售额年均增速', '13.6'],
+      ['出口总额年均增速', '20.7'],
+    ]);
+  });
+
+  it('reads ranks, ratios, qualifiers and full-width percent signs, and skips years', () => {
+    const figures = extractFromSentence('区域创新指数位居全省第 19 位，三产比重优化为 1.0:31.5:67.5，2023 年累计完成工业投资约 103.7 亿元，参保率达到98.6％。');
+    expect(figures.map((d) => [d.label, d.match.value, d.match.unit, d.match.kind])).toEqual([
+      ['区域创新指数', '第19位', '', 'rank'],
+      ['三产比重', '1.0:31.5:67.5', '', 'ratio'],
+      ['工业投资', '103.7', '亿元', 'quantity'],
+      ['参保率', '98.6', '％', 'percent'],
+    ]);
+    expect(figures[2]!.qualifier).toContain('累计');
+    expect(figures[2]!.qualifier).toContain('约');
+  });
+});
