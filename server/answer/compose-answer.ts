@@ -87,6 +87,10 @@ function toAnswerFigure(f: Figure, citation: number): AnswerFigure {
 /** The clauses of an enumerating sentence, as list items. */
 function listItems(sentence: string): string[] {
   const body = sentence.replace(/[。；;！？]+$/, '');
-  const items = body.split(/[，；;]/).map((s) => s.trim()).filter((s) => s.length >= 2);
-  return items.length > 1 ? items.slice(0, 8) : [body];
+  const clauses = body.split(/[，；;]/).map((s) => s.trim()).filter((s) => s.length >= 2);
+  if (clauses.length > 1) return clauses.slice(0, 8);
+  // "存在甲、乙、丙等问题": the items are the 、-separated parts of the one clause.
+  const inner = body.replace(/^(?:但|仍|还|也)*(?:存在|面临|包括|有)/, '').replace(/等(?:问题|方面|不足)?$/, '');
+  const parts = inner.split('、').map((s) => s.trim()).filter((s) => s.length >= 2);
+  return parts.length > 1 ? parts.slice(0, 8) : [body];
 }

@@ -15,6 +15,10 @@ const QUESTION_FILLER = new Set(
     '达到 完成 实现 江北 江北区 我区 全区 本区 区').split(' '),
 );
 
+/** Asking for problems or shortcomings: reports state them with a stable set of markers. */
+const PROBLEM_QUESTION_RE = /问题|不足|短板|差距|困难|挑战|薄弱|瓶颈|shortcoming|weakness|problem|challenge|issue|gap/i;
+const PROBLEM_MARKERS = ['仍面临', '面临', '不够', '有待', '尚未', '短缺', '不足', '差距', '短板', '薄弱', '不强', '不高', '偏少', '偏低', '较低', '仍存在', '问题'];
+
 const ANSWER_TYPE_MARKERS = new Set(['什么', '哪', '哪个', '哪些', '哪项', '哪种', '何', '哪类', '哪一']);
 
 const FIGURE_RE = /多少|几[项个位家户人次年名]?|比重|占比|比例|增速|增长|率|排第|第几|排名|规模|总量|金额|数量|how (many|much)|what share|what percentage|rate|ratio|proportion|rank|total|amount|growth|density|value|number of|level/i;
@@ -77,6 +81,7 @@ function extractKeyTerms(kb: KnowledgeBase, question: string): KeyTerm[] {
     if (alternatives.length === 0) continue;
     terms.push({ source: expanded.source, alternatives, weight: termWeight(kb, alternatives) * expanded.weight });
   }
+  if (PROBLEM_QUESTION_RE.test(question)) terms.push({ source: '问题', alternatives: PROBLEM_MARKERS, weight: 2 });
   return mergeDuplicates(terms);
 }
 

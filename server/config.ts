@@ -1,0 +1,93 @@
+/** Server configuration from the environment: the ingest settings plus HTTP settings, validated once. */
+import { z } from 'zod';
+import { loadIngestConfig, type IngestConfig } from '../ingest/config.js';
+import { createError } from '../ingest/errors.js';
+
+const TRUE_WORDS = ['1', 'true', 'yes', 'on'];
+const FALSE_WORDS = ['', '0', 'false', 'no', 'off'];
+
+const flag = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? '').trim().toLowerCase())
+  .refine((v) => TRUE_WORDS.includes(v) || FALSE_WORDS.includes(v), 'expected a flag: 1/0, true/false, yes/no, on/off')
+  .transform((v) => TRUE_WORDS.includes(v));
+
+/** An origin as browsers send it: scheme, host and optional port, nothing else. */
+const origin = z.string().refine((value) => {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}, 'expected an origin like https://example.org (no path, no trailing slash)');
+
+const originList = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter((s) => s.length > 0))
+  .pipe(z.array(origin));
+
+/** Empty strings count as unset, so `API_TOKEN=` in a .env file does not enable a blank token. */
+const optionalToken = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()))
+  .pipe(z.string().min(8, 'the token must have at least 8 characters').optional());
+
+export const ServerEnvSchema = z.object({
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  API_TOKEN: optionalToken,
+  CORS_ORIGINS: originList,
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(120),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(65_536),
+  LOG_QUESTIONS: flag,
+  WATCH_CORPUS: flag,
+});
+
+export interface ServerConfig extends IngestConfig {
+  host: string;
+  port: number;
+  /** When set, every /api/* route needs `Authorization: Bearer <token>` and admin routes are enabled. */
+  apiToken?: string;
+  /** Allowed CORS origins; empty means CORS is off. */
+  corsOrigins: string[];
+  /** Requests per minute per client IP on /api/*; 0 disables the limit. */
+  rateLimitPerMinute: number;
+  bodyLimitBytes: number;
+  /** Whether request log lines may include question text. */
+  logQuestions: boolean;
+  /** Whether to rebuild the index when the corpus folder changes. */
+  watchCorpus: boolean;
+}
+
+/**
+ * Reads the server settings (and the ingest settings they extend); throws CONFIG_INVALID naming
+ * the first bad variable.
+ *
+ * @example
+ * loadServerConfig({ PORT: '8080', CORS_ORIGINS: 'http://localhost:5173' })
+ * // { host: '127.0.0.1', port: 8080, corsOrigins: ['http://localhost:5173'], rateLimitPerMinute: 120, ... }
+ */
+export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const ingest = loadIngestConfig(env);
+  const parsed = ServerEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw createError('CONFIG_INVALID', `${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  const e = parsed.data;
+  return {
+    ...ingest,
+    host: e.HOST,
+    port: e.PORT,
+    ...(e.API_TOKEN !== undefined ? { apiToken: e.API_TOKEN } : {}),
+    corsOrigins: e.CORS_ORIGINS,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    logQuestions: e.LOG_QUESTIONS,
+    watchCorpus: e.WATCH_CORPUS,
+  };
+}

@@ -1,0 +1,226 @@
+/**
+ * The OpenAPI 3.1 description of the HTTP API. Paths are written by hand; the schemas come from
+ * the zod contract through `z.toJSONSchema`, so they cannot drift from what the routes validate.
+ */
+import { z } from 'zod';
+import * as contract from './contract.js';
+
+type JsonObject = Record<string, unknown>;
+
+const ref = (name: string): JsonObject => ({ $ref: `#/components/schemas/${name}` });
+
+/** Converts a set of named zod schemas to OpenAPI components (JSON Schema 2020-12, which 3.1 uses). */
+function componentsOf(schemas: Record<string, z.ZodType>, io: 'input' | 'output'): Record<string, JsonObject> {
+  const registry = z.registry<{ id: string }>();
+  for (const [id, schema] of Object.entries(schemas)) registry.add(schema, { id });
+  const { schemas: out } = z.toJSONSchema(registry, { io, uri: (id) => `#/components/schemas/${id}` });
+  const cleaned: Record<string, JsonObject> = {};
+  for (const [id, schema] of Object.entries(out)) {
+    const { $schema: _schema, $id: _id, ...rest } = schema as JsonObject;
+    cleaned[id] = rest;
+  }
+  return cleaned;
+}
+
+const ErrorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+});
+
+const json = (schema: JsonObject): JsonObject => ({ 'application/json': { schema } });
+const ok = (description: string, schema: JsonObject): JsonObject => ({ description, content: json(schema) });
+const error = (description: string): JsonObject => ({ description, content: json(ref('Error')) });
+
+const common = {
+  '400': error('Invalid input (INVALID_INPUT, INVALID_JSON)'),
+  '401': error('Missing or wrong bearer token (UNAUTHORIZED), when API_TOKEN is set'),
+  '429': { ...error('Rate limited (RATE_LIMITED)'), headers: { 'Retry-After': { schema: { type: 'integer' } } } },
+  '500': error('Unexpected error (INTERNAL)'),
+};
+
+const query = (name: string, schema: JsonObject, description: string, required = false): JsonObject => ({
+  name,
+  in: 'query',
+  required,
+  description,
+  schema,
+});
+const pathId = (name: string): JsonObject => ({
+  name,
+  in: 'path',
+  required: true,
+  schema: { type: 'string', pattern: '^[A-Za-z0-9_.:-]{1,200}$' },
+});
+const body = (name: string): JsonObject => ({ required: true, content: json(ref(name)) });
+
+function paths(): JsonObject {
+  return {
+    '/health': {
+      get: {
+        summary: 'Index status and counts (no token needed)',
+        responses: { '200': ok('Health', ref('Health')), '503': ok('The index is in error', ref('Health')) },
+      },
+    },
+    '/api/ask': {
+      post: {
+        summary: 'Answer a question with citations',
+        requestBody: body('AskRequest'),
+        responses: { '200': ok('The answer', ref('AnswerResponse')), '413': error('Body too large'), ...common },
+      },
+    },
+    '/api/chat': {
+      post: {
+        summary: 'Answer a question as Server-Sent Events',
+        description:
+          'Events in order: `meta` {citations, figures, passages, answerable}; `delta` {text} pieces of the answer; ' +
+          '`done` with the full AnswerResponse. On failure an `error` event {code, message} ends the stream.',
+        requestBody: body('AskRequest'),
+        responses: {
+          '200': { description: 'An event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } },
+          '413': error('Body too large'),
+          ...common,
+        },
+      },
+    },
+    '/api/search': {
+      get: {
+        summary: 'Top passages for a query',
+        parameters: [
+          query('q', { type: 'string', minLength: 1, maxLength: contract.MAX_QUESTION_CHARS }, 'The query', true),
+          query('k', { type: 'integer', minimum: 1, maximum: 50, default: 10 }, 'How many passages'),
+        ],
+        responses: {
+          '200': ok('Passages', {
+            type: 'object',
+            properties: { query: { type: 'string' }, passages: { type: 'array', items: ref('PassageHit') } },
+            required: ['query', 'passages'],
+          }),
+          ...common,
+        },
+      },
+    },
+    '/api/figures': {
+      get: {
+        summary: 'Figures (numbers with label and unit), filtered by text or section',
+        parameters: [
+          query('q', { type: 'string', maxLength: contract.MAX_QUESTION_CHARS }, 'Text to match'),
+          query('sectionId', { type: 'string', pattern: '^[A-Za-z0-9_.:-]{1,200}$' }, 'Only this section'),
+          query('limit', { type: 'integer', minimum: 1, maximum: 500, default: 50 }, 'Most figures returned'),
+        ],
+        responses: {
+          '200': ok('Figures', {
+            type: 'object',
+            properties: { figures: { type: 'array', items: ref('FigureHit') } },
+            required: ['figures'],
+          }),
+          ...common,
+        },
+      },
+    },
+    '/api/documents': {
+      get: {
+        summary: 'The indexed reports',
+        responses: {
+          '200': ok('Documents', {
+            type: 'object',
+            properties: { documents: { type: 'array', items: ref('DocumentSummary') } },
+            required: ['documents'],
+          }),
+          ...common,
+        },
+      },
+    },
+    '/api/documents/{docId}/outline': {
+      get: {
+        summary: 'The heading tree of a report',
+        parameters: [pathId('docId')],
+        responses: {
+          '200': ok('Outline', {
+            type: 'object',
+            properties: { docId: { type: 'string' }, outline: { type: 'array', items: ref('OutlineNode') } },
+            required: ['docId', 'outline'],
+          }),
+          '404': error('Unknown document (DOCUMENT_NOT_FOUND)'),
+          ...common,
+        },
+      },
+    },
+    '/api/sections/{sectionId}': {
+      get: {
+        summary: 'A section with its text, path and figures',
+        parameters: [pathId('sectionId')],
+        responses: {
+          '200': ok('Section', ref('SectionDetail')),
+          '404': error('Unknown section (SECTION_NOT_FOUND)'),
+          ...common,
+        },
+      },
+    },
+    '/api/brief': {
+      post: {
+        summary: 'A briefing of figures grouped by section, for a topic or a list of sections',
+        parameters: [query('format', { type: 'string', enum: ['json', 'markdown'] }, 'markdown returns text/markdown')],
+        requestBody: body('BriefRequest'),
+        responses: {
+          '200': {
+            description: 'The briefing (JSON, or Markdown with ?format=markdown or Accept: text/markdown)',
+            content: { ...json(ref('Brief')), 'text/markdown': { schema: { type: 'string' } } },
+          },
+          '413': error('Body too large'),
+          ...common,
+        },
+      },
+    },
+    '/api/admin/reindex': {
+      post: {
+        summary: 'Rebuild the index in the background (always needs the bearer token)',
+        responses: {
+          '202': ok('Accepted', {
+            type: 'object',
+            properties: { status: { type: 'string', enum: ['started', 'already-running'] } },
+            required: ['status'],
+          }),
+          '403': error('Admin routes are disabled because API_TOKEN is unset (ADMIN_DISABLED)'),
+          ...common,
+        },
+      },
+    },
+    '/api/openapi.json': {
+      get: { summary: 'This document', responses: { '200': ok('OpenAPI 3.1', { type: 'object' }) } },
+    },
+  };
+}
+
+/** Builds the OpenAPI 3.1 document; `secured` adds the bearer scheme to every /api/* operation. */
+export function buildOpenApi(options: { secured: boolean }): JsonObject {
+  const schemas = {
+    ...componentsOf({ AskRequest: contract.AskRequestSchema, BriefRequest: contract.BriefRequestSchema }, 'input'),
+    ...componentsOf(
+      {
+        AnswerResponse: contract.AnswerResponseSchema,
+        Health: contract.HealthSchema,
+        PassageHit: contract.PassageHitSchema,
+        FigureHit: contract.FigureHitSchema,
+        DocumentSummary: contract.DocumentSummarySchema,
+        OutlineNode: contract.OutlineNodeSchema,
+        SectionDetail: contract.SectionDetailSchema,
+        Brief: contract.BriefSchema,
+        Error: ErrorSchema,
+      },
+      'output',
+    ),
+  };
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Policy report assistant',
+      version: '0.1.0',
+      description: 'Offline question answering over Chinese government policy reports, with cited figures.',
+    },
+    paths: paths(),
+    components: {
+      schemas,
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+    },
+    ...(options.secured ? { security: [{ bearer: [] }] } : {}),
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * English and mixed questions: English words become Chinese query terms (policy glossary, then
+ * CC-CEDICT looked up in reverse, only words the corpus uses), and romanized names ("Cicheng")
+ * become the corpus's own words (慈城). Names the corpus cannot account for are reported.
+ */
+import { buildReverseDictionary } from '../../ingest/text/cedict.js';
+import { createEnglishExpander, isMostlyEnglish, loadGlossary } from '../../ingest/text/crosslingual.js';
+import { buildRomanIndex } from '../../ingest/text/romanize.js';
+
+export interface ExpandedConcept {
+  source: string;
+  zh: string[];
+  weight: number;
+}
+
+export interface CrossLingual {
+  isEnglish(text: string): boolean;
+  expand(question: string): ExpandedConcept[];
+  /** Capitalized names in the question that neither the dictionaries nor the corpus account for. */
+  unknownNames(question: string): string[];
+}
+
+const NAME_RE = /\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*/g;
+/** Capitalized words that are ordinary English, or name kinds rather than names. */
+const COMMON_CAPITALIZED = new Set(
+  'what which who whom whose when where why how is are was were does do did has have had can could will would should the a an in on of for and or to by from with at as its it this that these those district county city province town village street park zone area center centre hospital university institute company group bank china chinese national provincial municipal un state'.split(' '),
+);
+
+/** Builds the cross-lingual helpers for a corpus (whitespace-free passage text). */
+export function createCrossLingual(corpusText: string): CrossLingual {
+  const isCorpusTerm = (zh: string) => corpusText.includes(zh);
+  const reverseDictionary = buildReverseDictionary(isCorpusTerm);
+  const expander = createEnglishExpander({ glossary: loadGlossary(), reverseDictionary, isCorpusTerm });
+  let romanIndex: Map<string, Set<string>> | null = null;
+  const roman = () => (romanIndex ??= buildRomanIndex(corpusText));
+
+  const names = (question: string) =>
+    [...question.matchAll(NAME_RE)]
+      .map((m) => ({ text: m[0], index: m.index }))
+      .map(({ text, index }) => ({ text, words: text.split(/\s+/).filter((w) => !COMMON_CAPITALIZED.has(w.toLowerCase())), index }))
+      .filter(({ words }) => words.length > 0);
+
+  return {
+    isEnglish: isMostlyEnglish,
+    expand(question) {
+      const concepts: ExpandedConcept[] = expander.expand(question).map((t) => ({ source: t.source, zh: t.zh, weight: t.weight }));
+      for (const { words } of names(question)) {
+        const zh = roman().get(words.join('').toLowerCase());
+        if (zh) concepts.push({ source: words.join(' '), zh: [...zh], weight: 1 });
+      }
+      return concepts;
+    },
+    unknownNames(question) {
+      return names(question)
+        .filter(({ index }) => index > 0)
+        .map(({ words }) => words.join(' '))
+        .filter((name) => !roman().has(name.replace(/\s+/g, '').toLowerCase()))
+        .filter((name) => expander.expand(name).length === 0);
+    },
+  };
+}

@@ -1,0 +1,35 @@
+/** Input checks shared by the routes: JSON bodies, ids and query strings, all through zod safeParse. */
+import type { Context } from 'hono';
+import { z } from 'zod';
+import { createHttpError } from '../middleware/errors.js';
+
+/** Ids as the index writes them; anything else (slashes, dots-only paths, spaces) never reaches a lookup. */
+export const ID_PATTERN = /^[A-Za-z0-9_.:-]{1,200}$/;
+export const IdSchema = z.string().regex(ID_PATTERN, 'expected an id of letters, digits and _.:-');
+
+/** Validates `value` or throws INVALID_INPUT naming the first problem, e.g. "question: question is empty". */
+export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+  throw createHttpError('INVALID_INPUT', `${where}${issue?.message ?? 'invalid value'}`);
+}
+
+/** Reads the body as JSON; a body that is not JSON is INVALID_JSON, an empty one is `undefined`. */
+export async function readJson(c: Context): Promise<unknown> {
+  const text = await c.req.text();
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw createHttpError('INVALID_JSON');
+  }
+}
+
+/** Validates a path or query parameter as an id; `name` only labels the error. */
+export function parseId(value: string | undefined, name: string): string {
+  const parsed = IdSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw createHttpError('INVALID_INPUT', `${name}: ${parsed.error.issues[0]?.message ?? 'invalid id'}`);
+}

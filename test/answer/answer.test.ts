@@ -1,0 +1,82 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../server/answer/answer-question.js';
+import { unsupportedNumbers } from '../../server/answer/verify-numbers.js';
+import { AnswerResponseSchema } from '../../server/contract.js';
+import type { KnowledgeBase } from '../../server/retrieve/knowledge-base.js';
+import { loadQuestions } from '../eval/run-eval.js';
+import { normalize } from '../eval/score.js';
+import { openTestKnowledgeBase } from './helpers.js';
+
+let kb: KnowledgeBase;
+
+beforeAll(async () => {
+  ({ kb } = await openTestKnowledgeBase());
+});
+
+describe('answerQuestion', () => {
+  it('answers a Chinese figure question with the figure in bold and a citation of its section', async () => {
+    const r = AnswerResponseSchema.parse(await answerQuestion(kb, { question: '固定资产投资累计完成多少？' }));
+    expect(r.answerable).toBe(true);
+    expect(r.answer).toMatch(/\*\*808\.4 ?亿元\*\*/);
+    expect(r.citations[0]!.sectionPath.join('')).toContain('改革开放双轮驱动');
+    expect(r.figures[0]!.citation).toBe(1);
+  });
+
+  it('answers an English question by quoting the figure as the report writes it', async () => {
+    const r = await answerQuestion(kb, { question: 'What is the R&D spending ratio?' });
+    expect(r.answerable).toBe(true);
+    expect(r.answer).toContain('According to the report');
+    expect(normalize(r.answer)).toContain('3.39%');
+    expect(r.citations.some((c) => c.quote.includes('3.39%'))).toBe(true);
+  });
+
+  it('answers both parts of a two-part question, each cited', async () => {
+    const r = await answerQuestion(kb, { question: '国内招商引资额和浙商回归资金各有多少？' });
+    expect(normalize(r.answer)).toContain('533.4亿元');
+    expect(normalize(r.answer)).toContain('307.1亿元');
+  });
+
+  it('enumerates the items of a list question', async () => {
+    const r = await answerQuestion(kb, { question: '党建和法治建设方面还存在哪些问题？' });
+    const items = r.answer.split('\n').filter((l) => l.startsWith('- '));
+    expect(items.length).toBeGreaterThanOrEqual(3);
+    expect(normalize(r.answer)).toContain('基层党建特色亮点不多');
+  });
+
+  it('abstains on another district, an uncovered year and an indicator the report never mentions', async () => {
+    for (const question of ['What was Yinzhou District\'s fixed-asset investment total?', '江北区2024年财政总收入预计能达到多少？', '江北区人均公园绿地面积是多少？']) {
+      const r = await answerQuestion(kb, { question });
+      expect(r.answerable, question).toBe(false);
+      expect(r.figures).toEqual([]);
+      expect(r.passages.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('uses the conversation for a follow-up question', async () => {
+    const first = '规上数字经济核心产业增加值是多少？';
+    const alone = await answerQuestion(kb, { question: '在全市排第几？' });
+    const followUp = await answerQuestion(kb, {
+      question: '在全市排第几？',
+      history: [{ role: 'user', content: first }, { role: 'assistant', content: '71.4 亿元' }],
+    });
+    expect(normalize(followUp.answer)).toContain('第2位');
+    expect(followUp.citations[0]!.quote).toContain('数字经济');
+    expect(alone.citations[0]?.quote ?? '').not.toBe(followUp.citations[0]!.quote);
+  });
+
+  it('never states a number that its cited quotes do not contain, over the whole dev set', async () => {
+    for (const q of loadQuestions('test/eval/dev.jsonl')) {
+      const r = await answerQuestion(kb, { question: q.question });
+      expect(r.citations.length, q.id).toBeGreaterThan(0);
+      expect(unsupportedNumbers(r.answer, r.citations.map((c) => c.quote)), q.id).toEqual([]);
+    }
+  });
+});
+
+describe('unsupportedNumbers', () => {
+  it('accepts numbers that occur in a quote and flags others, without partial matches', () => {
+    expect(unsupportedNumbers('**3.39%** [1]', ['调整至 3.39%'])).toEqual([]);
+    expect(unsupportedNumbers('**3.3%** and **39** [2]', ['调整至 3.39%'])).toEqual(['3.3', '39']);
+    expect(unsupportedNumbers('**860.3 亿元**', ['总量达到860.3 亿元'])).toEqual([]);
+  });
+});

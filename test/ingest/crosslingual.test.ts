@@ -1,0 +1,149 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildReverseDictionary, cedictBuildMs, type ReverseDictionary } from '../../ingest/text/cedict.js';
+import {
+  createEnglishExpander,
+  findGlossaryConflicts,
+  GlossarySchema,
+  isMostlyEnglish,
+  loadGlossary,
+  stemEnglish,
+  type EnglishExpander,
+  type ExpandedTerm,
+  type Glossary,
+} from '../../ingest/text/crosslingual.js';
+
+/** A tiny stand-in for the corpus vocabulary. */
+const CORPUS_TERMS = new Set([
+  '研究与试验发展经费支出', '研发投入', '固定资产投资', '人均可支配收入', '城镇化率', '城镇化', '城镇化水平',
+  '地区生产总值', '增长', '增速', '比例', '银行', '路堤', '王', '森林', '覆盖率', '率', '幼儿园', '江北区',
+]);
+const isCorpusTerm = (zh: string): boolean => CORPUS_TERMS.has(zh);
+const allChinese = (terms: ExpandedTerm[]): string[] => terms.flatMap((term) => term.zh);
+
+let glossary: Glossary;
+let dictionary: ReverseDictionary;
+let expander: EnglishExpander;
+
+beforeAll(() => {
+  glossary = loadGlossary();
+  dictionary = buildReverseDictionary(isCorpusTerm);
+  dictionary.warm();
+  expander = createEnglishExpander({ glossary, reverseDictionary: dictionary, isCorpusTerm });
+});
+
+describe('policy glossary', () => {
+  it('validates and has at least 400 entries', () => {
+    const raw: unknown = JSON.parse(readFileSync('ingest/text/policy-glossary.json', 'utf8'));
+    const parsed = GlossarySchema.safeParse(raw);
+    expect(parsed.success).toBe(true);
+    expect(glossary.entries.length).toBeGreaterThanOrEqual(400);
+  });
+
+  it('maps no English phrase to two different entries', () => {
+    expect(findGlossaryConflicts(glossary)).toEqual([]);
+  });
+
+  it('writes English in lower case and repeats no term within an entry', () => {
+    for (const entry of glossary.entries) {
+      for (const phrase of entry.en) expect(phrase).toBe(phrase.trim().toLowerCase());
+      expect(new Set(entry.en).size).toBe(entry.en.length);
+      expect(new Set(entry.zh).size).toBe(entry.zh.length);
+    }
+  });
+
+  it('reports an unreadable or malformed glossary with its code', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'glossary-'));
+    const malformed = join(folder, 'bad.json');
+    writeFileSync(malformed, JSON.stringify({ version: 1, entries: [{ en: ['gdp'], zh: [] }] }));
+    expect(() => loadGlossary(malformed)).toThrow(expect.objectContaining({ code: 'CONFIG_INVALID' }));
+    expect(() => loadGlossary(join(folder, 'missing.json'))).toThrow(expect.objectContaining({ code: 'FILE_UNREADABLE' }));
+  });
+});
+
+describe('reverse CC-CEDICT dictionary', () => {
+  it('builds in well under two seconds', () => {
+    expect(cedictBuildMs()).toBeLessThan(2000);
+  });
+
+  it('matches whole words only: "bank" is not "embankment"', () => {
+    expect(dictionary.lookup('bank')).toContain('银行');
+    expect(dictionary.lookup('bank')).not.toContain('路堤');
+    expect(dictionary.lookup('embankment')).toContain('路堤');
+    expect(dictionary.lookup('embankment')).not.toContain('银行');
+  });
+
+  it('returns only corpus words', () => {
+    const everything = buildReverseDictionary(() => true);
+    expect(everything.lookup('bank').some((zh) => !CORPUS_TERMS.has(zh))).toBe(true);
+    for (const word of ['bank', 'urbanization', 'kindergarten', 'forest', 'growth']) {
+      for (const zh of dictionary.lookup(word)) expect(CORPUS_TERMS.has(zh)).toBe(true);
+    }
+  });
+
+  it('ranks a whole gloss before a gloss that only starts with the word', () => {
+    const ranked = dictionary.lookup('urbanization');
+    expect(ranked.indexOf('城镇化')).toBeGreaterThanOrEqual(0);
+    expect(ranked.indexOf('城镇化')).toBeLessThan(ranked.indexOf('城镇化水平'));
+  });
+
+  it('skips surnames and finds proper nouns by their name', () => {
+    expect(dictionary.lookup('wang')).not.toContain('王');
+    expect(dictionary.lookup('jiangbei')).toEqual(['江北区']);
+  });
+});
+
+describe('English question expansion', () => {
+  it('expands R&D spending to the report terms', () => {
+    const zh = allChinese(expander.expand('What is the R&D spending ratio?'));
+    expect(zh.some((term) => term.includes('研究与试验发展') || term.includes('研发'))).toBe(true);
+  });
+
+  it.each([
+    ['fixed-asset investment', '固定资产投资'],
+    ['Fixed asset investments in 2022', '固定资产投资'],
+    ['per capita disposable income', '人均可支配收入'],
+    ['What was the per-capita disposable income?', '人均可支配收入'],
+    ['urbanization rate', '城镇化率'],
+    ["What's the urbanisation rate?", '城镇化率'],
+  ])('%s -> %s', (question, expected) => {
+    expect(allChinese(expander.expand(question))).toContain(expected);
+  });
+
+  it('expands the English words of a mixed question and leaves the Chinese to the caller', () => {
+    const terms = expander.expand('江北区的GDP growth?');
+    expect(terms.map((term) => term.source)).toEqual(['gdp', 'growth']);
+    expect(allChinese(terms)).toEqual(expect.arrayContaining(['地区生产总值', '增长']));
+    expect(isMostlyEnglish('江北区的GDP growth?')).toBe(false);
+    expect(isMostlyEnglish("What is Jiangbei's GDP?")).toBe(true);
+    expect(isMostlyEnglish('江北区地区生产总值是多少')).toBe(false);
+  });
+
+  it('drops stopwords and question words', () => {
+    expect(expander.expand('What is the, how many, which of those does it have?')).toEqual([]);
+    const sources = expander.expand('How much did the forest grow?').map((term) => term.source);
+    expect(sources).toEqual(['forest', 'grow']);
+  });
+
+  it('uses the reverse dictionary for words the glossary lacks', () => {
+    expect(expander.expand('Which embankment?')).toEqual([
+      expect.objectContaining({ source: 'embankment', zh: ['路堤'], from: 'cedict' }),
+    ]);
+  });
+
+  it('keeps glossary terms missing from the corpus at a lower weight, and falls back to shorter phrases', () => {
+    const terms = expander.expand('forest coverage rate');
+    expect(terms[0]).toMatchObject({ source: 'forest coverage rate', zh: ['森林覆盖率'] });
+    expect(terms[0]!.weight).toBeLessThan(0.5);
+    expect(allChinese(terms)).toEqual(expect.arrayContaining(['森林', '覆盖率']));
+  });
+
+  it('stems plurals, -ing and British spellings alike on both sides', () => {
+    expect(stemEnglish('policies')).toBe(stemEnglish('policy'));
+    expect(stemEnglish('kindergartens')).toBe(stemEnglish('kindergarten'));
+    expect(stemEnglish('urbanisation')).toBe(stemEnglish('urbanization'));
+    expect(stemEnglish('news')).toBe('news');
+  });
+});

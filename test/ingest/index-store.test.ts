@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ensureIndex } from '../../ingest/build-index.js';
+import { loadIngestConfig } from '../../ingest/config.js';
+import { currentIndexFolder, readIndex } from '../../ingest/store/index-files.js';
+
+function tempDirs(files: Record<string, string | Buffer>) {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'pra-store-'));
+  const corpus = path.join(root, 'corpus');
+  fs.mkdirSync(corpus);
+  for (const [name, content] of Object.entries(files)) fs.writeFileSync(path.join(corpus, name), content);
+  return loadIngestConfig({ CORPUS_DIR: corpus, DATA_DIR: path.join(root, 'data'), EMBEDDER: 'builtin', MAX_FILE_BYTES: '100000' });
+}
+
+const report = fs.readFileSync('test/fixtures/reports/haishu-annual-review.txt', 'utf8');
+
+describe('the index on disk', () => {
+  it('round-trips: what is written is read back the same, and a second ingest keeps it', async () => {
+    const config = tempDirs({ 'a.txt': report });
+    const built = await ensureIndex(config);
+    expect(built.rebuilt).toBe(true);
+    const index = readIndex(config.dataDir);
+    expect(index.manifest.counts.passages).toBe(index.passages.length);
+    expect(index.figures.length).toBeGreaterThan(8);
+    const v = await index.builtinEmbedder!.embedPassages([index.passages[0]!.text]);
+    expect(index.vectors.search(v[0]!, 1)[0]!.index).toBe(0);
+    const again = await ensureIndex(config);
+    expect(again.rebuilt).toBe(false);
+    const forced = await ensureIndex(config, { force: true });
+    expect(forced.rebuilt).toBe(true);
+    expect(fs.readdirSync(config.dataDir).filter((f) => f.startsWith('index-'))).toHaveLength(1);
+  });
+
+  it('rejects a truncated file, a garbage manifest and a missing index with clear codes', async () => {
+    const config = tempDirs({ 'a.txt': report });
+    await ensureIndex(config);
+    const folder = currentIndexFolder(config.dataDir)!;
+    const passages = path.join(folder, 'passages.json');
+    fs.truncateSync(passages, 10);
+    expect(() => readIndex(config.dataDir)).toThrow(expect.objectContaining({ code: 'INDEX_CORRUPT' }));
+    fs.writeFileSync(path.join(folder, 'manifest.json'), '{"not": "a manifest"');
+    expect(() => readIndex(config.dataDir)).toThrow(expect.objectContaining({ code: 'INDEX_CORRUPT' }));
+    const empty = tempDirs({ 'a.txt': report });
+    expect(() => readIndex(empty.dataDir)).toThrow(expect.objectContaining({ code: 'INDEX_MISSING' }));
+  });
+
+  it('skips empty, binary, invalid UTF-8 and oversized files with a reason and ingests the rest', async () => {
+    const config = tempDirs({
+      'good.txt': report,
+      'empty.md': '',
+      'binary.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3]),
+      'latin1.txt': Buffer.from([0x48, 0xe9, 0x6c, 0x6c, 0x6f, 0xff, 0xfe]),
+      'huge.md': 'x'.repeat(200_000),
+      'no-headings.txt': '这是一段没有任何标题的文字，但它仍然是有效的内容。',
+    });
+    const result = await ensureIndex(config);
+    expect(result.skipped.map((s) => [s.file, s.code]).sort()).toEqual([
+      ['binary.md', 'FILE_BINARY'],
+      ['empty.md', 'FILE_EMPTY'],
+      ['huge.md', 'FILE_TOO_LARGE'],
+      ['latin1.txt', 'FILE_INVALID_UTF8'],
+    ]);
+    expect(result.manifest.counts.documents).toBe(2);
+    expect(result.manifest.skipped).toHaveLength(4);
+  });
+
+  it('fails only when nothing could be ingested, and keeps the previous index', async () => {
+    const config = tempDirs({ 'a.txt': report });
+    await ensureIndex(config);
+    const before = currentIndexFolder(config.dataDir);
+    fs.rmSync(path.join(config.corpusDir, 'a.txt'));
+    fs.writeFileSync(path.join(config.corpusDir, 'empty.txt'), '   \n');
+    await expect(ensureIndex(config)).rejects.toMatchObject({ code: 'CORPUS_EMPTY' });
+    expect(currentIndexFolder(config.dataDir)).toBe(before);
+    expect(readIndex(config.dataDir).passages.length).toBeGreaterThan(0);
+  });
+});

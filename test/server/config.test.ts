@@ -1,0 +1,75 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadServerConfig } from '../../server/config.js';
+import { thrownBy } from './helpers.js';
+
+describe('loadServerConfig', () => {
+  it('has safe defaults: local host, CORS off, rate limit on, no token', () => {
+    const config = loadServerConfig({});
+    expect(config).toMatchObject({
+      host: '127.0.0.1',
+      port: 3000,
+      corsOrigins: [],
+      rateLimitPerMinute: 120,
+      bodyLimitBytes: 65_536,
+      logQuestions: false,
+      watchCorpus: false,
+      corpusDir: path.resolve('corpus'),
+    });
+    expect(config.apiToken).toBeUndefined();
+  });
+
+  it('reads every setting', () => {
+    const config = loadServerConfig({
+      HOST: '0.0.0.0',
+      PORT: '8080',
+      API_TOKEN: ' s3cret-token ',
+      CORS_ORIGINS: 'http://localhost:5173, https://intranet.example.gov.cn',
+      RATE_LIMIT_PER_MINUTE: '0',
+      BODY_LIMIT_BYTES: '131072',
+      LOG_QUESTIONS: 'true',
+      WATCH_CORPUS: '1',
+      CORPUS_DIR: 'reports',
+    });
+    expect(config).toMatchObject({
+      host: '0.0.0.0',
+      port: 8080,
+      apiToken: 's3cret-token',
+      corsOrigins: ['http://localhost:5173', 'https://intranet.example.gov.cn'],
+      rateLimitPerMinute: 0,
+      bodyLimitBytes: 131_072,
+      logQuestions: true,
+      watchCorpus: true,
+      corpusDir: path.resolve('reports'),
+    });
+  });
+
+  it('treats an empty API_TOKEN as unset', () => {
+    expect(loadServerConfig({ API_TOKEN: '  ' }).apiToken).toBeUndefined();
+  });
+
+  it.each([
+    ['PORT', 'http'],
+    ['PORT', '70000'],
+    ['RATE_LIMIT_PER_MINUTE', '-1'],
+    ['RATE_LIMIT_PER_MINUTE', 'many'],
+    ['BODY_LIMIT_BYTES', '10'],
+    ['CORS_ORIGINS', 'localhost:5173'],
+    ['CORS_ORIGINS', 'http://localhost:5173/'],
+    ['CORS_ORIGINS', 'https://ok.example,ftp://files.example'],
+    ['LOG_QUESTIONS', 'maybe'],
+    ['WATCH_CORPUS', '2'],
+    ['API_TOKEN', 'short'],
+    ['HOST', ' '],
+    ['EMBEDDER', 'gpt'],
+  ])('rejects %s=%s with CONFIG_INVALID naming the variable', (name, value) => {
+    const error = thrownBy(() => loadServerConfig({ [name]: value }));
+    expect(error).toMatchObject({ code: 'CONFIG_INVALID' });
+    expect((error as Error).message).toContain(name);
+  });
+
+  it('never echoes the token in its errors', () => {
+    const error = thrownBy(() => loadServerConfig({ API_TOKEN: 'abc12' }));
+    expect((error as Error).message).not.toContain('abc12');
+  });
+});

@@ -1,0 +1,39 @@
+/**
+ * Serves the real app over HTTP on 127.0.0.1 and a free port, for browser tests. Pass the fake
+ * services now, the real ones (server/services.ts) once they exist.
+ */
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createApp, type AppOptions } from '../../server/app.js';
+import type { Services } from '../../server/contract.js';
+
+export interface TestServer {
+  url: string;
+  close: () => Promise<void>;
+}
+
+/** Starts the app; defaults suit a browser test (no token, no rate limit, quiet log). */
+export async function startTestServer(services: Services, options: Partial<AppOptions> = {}): Promise<TestServer> {
+  const app = createApp(services, {
+    bodyLimitBytes: 65_536,
+    rateLimitPerMinute: 0,
+    corsOrigins: [],
+    logQuestions: false,
+    log: () => {},
+    ...options,
+  });
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) => {
+      resolve({
+        url: `http://127.0.0.1:${info.port}`,
+        close: () =>
+          new Promise<void>((done) => {
+            // SSE responses may keep sockets open; do not wait for them.
+            if ('closeAllConnections' in server) server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+    server.once('error', reject);
+  });
+}
