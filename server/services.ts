@@ -82,7 +82,17 @@ function runIngestProcess(config: IngestConfig, log: (line: string) => void): Pr
   return new Promise((resolve, reject) => {
     const child = fork(INGEST_CLI, ['--force'], {
       execArgv: ['--import', 'tsx'],
-      env: { ...process.env, CORPUS_DIR: config.corpusDir, DATA_DIR: config.dataDir },
+      // The child must build with this server's settings, whatever process.env says.
+      env: {
+        ...process.env,
+        CORPUS_DIR: config.corpusDir,
+        DATA_DIR: config.dataDir,
+        EMBEDDER: config.embedder,
+        EMBED_MODEL: config.embedModel,
+        MODELS_DIR: config.modelsDir,
+        ALLOW_REMOTE_MODELS: config.allowRemoteModels ? '1' : '0',
+        MAX_FILE_BYTES: String(config.maxFileBytes),
+      },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
     child.stdout?.on('data', (d: Buffer) => d.toString().trim().split('\n').forEach((l) => log(l)));

@@ -1,0 +1,140 @@
+/**
+ * Malformed input against the real app: over a thousand requests from a seeded PRNG. Every answer
+ * is a 2xx (the input happened to be valid) or a 4xx with `{ error: { code, message } }`; never a
+ * 5xx, a stack trace or a server path.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Hono } from 'hono';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadIngestConfig } from '../../ingest/config.js';
+import { createApp } from '../../server/app.js';
+import { openKnowledgeBase } from '../../server/open-knowledge-base.js';
+import { createServices } from '../../server/services.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const SEED = 0xc0ffee;
+const REQUESTS = 1_200;
+const STACK_TRACE = /\bat .*(\/|\\)[\w.-]+\.(ts|js|mjs|cjs):\d+/;
+
+interface FuzzRequest {
+  label: string;
+  path: string;
+  init?: RequestInit;
+}
+
+let base: string;
+let app: Hono;
+
+beforeAll(async () => {
+  base = fs.mkdtempSync(path.join(os.tmpdir(), 'fuzz-'));
+  const corpusDir = path.join(base, 'corpus');
+  fs.cpSync(path.join(ROOT, 'corpus'), corpusDir, { recursive: true });
+  const config = loadIngestConfig({ CORPUS_DIR: corpusDir, DATA_DIR: path.join(base, 'data'), EMBEDDER: 'builtin' });
+  const services = createServices(await openKnowledgeBase(config), config, { log: () => {} });
+  app = createApp(services, { bodyLimitBytes: 65_536, rateLimitPerMinute: 0, corsOrigins: [], logQuestions: false, log: () => {} });
+});
+
+afterAll(() => {
+  if (base) fs.rmSync(base, { recursive: true, force: true });
+});
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The generators, each a small family of malformed (or odd but valid) requests. */
+function makeGenerator(random: () => number): () => FuzzRequest {
+  const int = (n: number) => Math.floor(random() * n);
+  const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
+  const text = (n: number) => Array.from({ length: n }, () => String.fromCharCode(pick([0x20 + int(95), 0x4e00 + int(0x5000), int(32), 0xd800 + int(0x800)]))).join('');
+  const weird: unknown[] = [0, -1, 1.5, 1e309, NaN, true, null, [], ['问题'], {}, { q: '问题' }, '', ' ', '\u0000', 'a'.repeat(10_000), [[[[]]]], { __proto__: { x: 1 } }];
+  const post = (p: string, body: BodyInit, label: string, type = 'application/json'): FuzzRequest => ({
+    label,
+    path: p,
+    init: { method: 'POST', headers: { 'content-type': type }, body },
+  });
+  const askPath = () => pick(['/api/ask', '/api/chat', '/api/brief']);
+  const families: Array<() => FuzzRequest> = [
+    () => post(askPath(), pick(['{', '{"question":', '[1,2', 'nul', '{"question":"a",}', "{'question':'a'}", '\u0000', '{"question":"\\x"}']), 'bad json'),
+    () => post(askPath(), JSON.stringify({ question: pick(weird), history: pick(weird), topK: pick(weird) }), 'wrong types'),
+    () => post(askPath(), JSON.stringify(pick(weird)), 'wrong top-level'),
+    () => post(askPath(), JSON.stringify({ question: pick(['', '   ', 'a'.repeat(10_000), '问'.repeat(2_001)]) }), 'empty or long'),
+    () => post(askPath(), JSON.stringify({ question: text(1 + int(60)), topK: pick([1, 5, 50]) }), 'control chars and surrogates'),
+    () => post(askPath(), `{"question":"${pick(['\\ud800', '\\udfff', '\\ud83d', '\\u0000\\u0001', '\\udc00\\ud800'])}${text(int(10)).replace(/["\\]/g, '')}"}`, 'escaped lone surrogates'),
+    () => {
+      const bytes = new TextEncoder().encode('{"question":"固定资产投资XX"}');
+      const bad = Uint8Array.from([...bytes.slice(0, 14), ...Array.from({ length: 1 + int(6) }, () => pick([0xff, 0xfe, 0xc0, 0x80, 0xed, 0xa0, 0xf8])), ...bytes.slice(14)]);
+      return post('/api/ask', bad, 'invalid utf-8');
+    },
+    () => post(askPath(), JSON.stringify({ question: '问题', history: [{ role: 'user', content: 'x'.repeat(70_000 + int(30_000)) }] }), 'huge body'),
+    () => post(askPath(), 'x'.repeat(65_537 + int(100_000)), 'huge non-json body', 'text/plain'),
+    () => post('/api/ask', JSON.stringify({ question: '固定资产投资累计完成多少？', history: Array.from({ length: int(60) }, () => ({ role: pick(['user', 'assistant', 'system', 1]), content: pick([text(20), 5, null]) })) }), 'history shapes'),
+    () => ({ label: 'unknown route', path: pick(['/api/nope', '/api', '/api/', '/nope', '/api/ask/extra', '/api/admin/reindex', '/.env', '/.git/config', '/api/sections', '/api/documents/x']), init: { method: pick(['GET', 'POST', 'PUT', 'DELETE', 'PATCH']) } }),
+    () => {
+      const trick = pick(['../', '..%2F', '%2e%2e', '%2e%2e%2f%2e%2e%2fetc%2fpasswd', '%2F', '%00', 'a%00b', '..', '.', '%252e%252e', 'a'.repeat(300), '%E0%A4%A', '%ff', '中文', 'x y', '..%5c..%5c']);
+      const where = pick([(t: string) => `/api/sections/${t}`, (t: string) => `/api/documents/${t}/outline`, (t: string) => `/api/sections/${t}${t}etc/passwd`]);
+      return { label: 'path trick', path: where(trick) };
+    },
+    () => {
+      const q = pick(['', 'q=', 'q=%20', 'q=固定资产', `q=${'a'.repeat(2_500)}`, 'q=%ff', 'q=%00', 'q=a&q=b']);
+      const k = pick(['', 'k=-1', 'k=abc', 'k=0', 'k=1e9', 'k=51', 'k=2.5', 'k=', 'k[]=1', 'limit=1e9', 'limit=-1', 'limit=abc', 'sectionId=../x', 'sectionId=%00']);
+      return { label: 'bad query', path: `${pick(['/api/search', '/api/figures'])}?${[q, k].filter(Boolean).join('&')}` };
+    },
+  ];
+  return () => pick(families)();
+}
+
+function checkResponse(req: FuzzRequest, status: number, body: string, contentType: string | null): string[] {
+  const where = `${req.label} ${req.init?.method ?? 'GET'} ${req.path.slice(0, 120)} -> ${status}`;
+  const problems: string[] = [];
+  if (status >= 500) problems.push(`${where}: server error ${body.slice(0, 200)}`);
+  if (STACK_TRACE.test(body)) problems.push(`${where}: stack trace in body`);
+  if (body.includes('/work/')) problems.push(`${where}: server path in body`);
+  if (body.includes('root:x:0')) problems.push(`${where}: /etc/passwd served`);
+  if (status >= 400) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body);
+    } catch {
+      parsed = null;
+    }
+    const error = (parsed as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+    if (typeof error?.code !== 'string' || typeof error.message !== 'string' || !contentType?.includes('application/json')) {
+      problems.push(`${where}: not a JSON error body: ${body.slice(0, 200)}`);
+    }
+  } else if (status < 200) problems.push(`${where}: unexpected status`);
+  return problems;
+}
+
+describe('fuzzing the HTTP API', () => {
+  it(`answers ${REQUESTS} malformed requests with 2xx or JSON 4xx, never 5xx`, async () => {
+    const next = makeGenerator(mulberry32(SEED));
+    const problems: string[] = [];
+    const statuses = new Map<number, number>();
+    const deadline = Date.now() + 90_000;
+    let sent = 0;
+    for (; sent < REQUESTS && Date.now() < deadline; sent++) {
+      const req = next();
+      const res = await app.request(req.path, req.init);
+      const body = await res.text();
+      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+      problems.push(...checkResponse(req, res.status, body, res.headers.get('content-type')));
+    }
+    console.log(`fuzz: ${sent} requests sent; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort(([a], [b]) => a - b)))}`);
+
+    expect(problems.slice(0, 20)).toEqual([]);
+    expect(sent).toBeGreaterThanOrEqual(1_000);
+    const health = await app.request('/health');
+    expect(health.status).toBe(200);
+  }, 120_000);
+});

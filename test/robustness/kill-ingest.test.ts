@@ -1,0 +1,144 @@
+/**
+ * Crash safety of the index on disk: an ingest killed at any point leaves the previous index
+ * loadable; a read-only data folder fails the build but not the reads; a corrupt index is
+ * reported as INDEX_CORRUPT and rebuilt by openKnowledgeBase.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureIndex } from '../../ingest/build-index.js';
+import { loadIngestConfig, type IngestConfig } from '../../ingest/config.js';
+import { currentIndexFolder, readIndex } from '../../ingest/store/index-files.js';
+import { answerQuestion } from '../../server/answer/answer-question.js';
+import { openKnowledgeBase } from '../../server/open-knowledge-base.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const QUESTION = '固定资产投资累计完成多少？';
+const KILLS = 4;
+const SEED = 20240607;
+const CHILD_TIMEOUT_MS = 60_000;
+
+let base: string;
+let config: IngestConfig;
+let childEnv: NodeJS.ProcessEnv;
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Spawns `ingest/cli.ts --force`; SIGKILLs it after `killAfterMs` (if given). Resolves with the exit. */
+function runIngest(killAfterMs?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'ingest/cli.ts', '--force'], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    const kill = setTimeout(() => child.kill('SIGKILL'), killAfterMs ?? CHILD_TIMEOUT_MS);
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      clearTimeout(kill);
+      resolve({ code, signal, output });
+    });
+  });
+}
+
+async function expectAnswers(): Promise<void> {
+  const kb = await openKnowledgeBase(config, { build: false });
+  const response = await answerQuestion(kb, { question: QUESTION });
+  expect(response.answerable).toBe(true);
+}
+
+/** True when chmod 0o555 really stops writes here (it does not for root). */
+function readOnlyIsEnforced(): boolean {
+  const probe = fs.mkdtempSync(path.join(os.tmpdir(), 'ro-probe-'));
+  try {
+    fs.chmodSync(probe, 0o555);
+    try {
+      fs.writeFileSync(path.join(probe, 'x'), 'x');
+      return false;
+    } catch {
+      return true;
+    }
+  } finally {
+    fs.chmodSync(probe, 0o755);
+    fs.rmSync(probe, { recursive: true, force: true });
+  }
+}
+
+beforeAll(async () => {
+  base = fs.mkdtempSync(path.join(os.tmpdir(), 'kill-ingest-'));
+  const corpusDir = path.join(base, 'corpus');
+  const dataDir = path.join(base, 'data');
+  fs.cpSync(path.join(ROOT, 'corpus'), corpusDir, { recursive: true });
+  childEnv = { ...process.env, CORPUS_DIR: corpusDir, DATA_DIR: dataDir, EMBEDDER: 'builtin' };
+  config = loadIngestConfig({ CORPUS_DIR: corpusDir, DATA_DIR: dataDir, EMBEDDER: 'builtin' });
+  await ensureIndex(config);
+});
+
+afterAll(() => {
+  if (!base) return;
+  fs.chmodSync(config.dataDir, 0o755);
+  fs.rmSync(base, { recursive: true, force: true });
+});
+
+describe('killed ingest', () => {
+  it(`leaves a loadable index after ${KILLS} SIGKILLs at random points`, async () => {
+    const random = mulberry32(SEED);
+    for (let i = 0; i < KILLS; i++) {
+      const killAfterMs = 50 + Math.floor(random() * 2450);
+      const result = await runIngest(killAfterMs);
+      // A run that finished before the kill published a new index: that is fine too.
+      expect(result.signal === 'SIGKILL' || result.code === 0, result.output).toBe(true);
+      expect(() => readIndex(config.dataDir)).not.toThrow();
+      await expectAnswers();
+    }
+  }, 120_000);
+});
+
+describe('read-only data folder', () => {
+  it.skipIf(!readOnlyIsEnforced())('fails the build and keeps the index readable', async () => {
+    const folder = currentIndexFolder(config.dataDir);
+    fs.chmodSync(config.dataDir, 0o555);
+    try {
+      const result = await runIngest();
+      expect(result.code).toBe(1);
+      expect(result.output).toContain('INDEX_WRITE_FAILED');
+      expect(currentIndexFolder(config.dataDir)).toBe(folder);
+      await expectAnswers();
+    } finally {
+      fs.chmodSync(config.dataDir, 0o755);
+    }
+  });
+});
+
+describe('corrupt index', () => {
+  it('reports a truncated file as INDEX_CORRUPT and openKnowledgeBase rebuilds it', async () => {
+    const folder = currentIndexFolder(config.dataDir)!;
+    fs.truncateSync(path.join(folder, 'passages.json'), 100);
+    await expect(Promise.resolve().then(() => readIndex(config.dataDir))).rejects.toMatchObject({ code: 'INDEX_CORRUPT' });
+
+    const kb = await openKnowledgeBase(config);
+    expect(kb.index.folder).not.toBe(folder);
+    expect((await answerQuestion(kb, { question: QUESTION })).answerable).toBe(true);
+  });
+
+  it('reports a garbage manifest as INDEX_CORRUPT and openKnowledgeBase rebuilds it', async () => {
+    const folder = currentIndexFolder(config.dataDir)!;
+    fs.writeFileSync(path.join(folder, 'manifest.json'), '{"not": "a manifest"');
+    await expect(Promise.resolve().then(() => readIndex(config.dataDir))).rejects.toMatchObject({ code: 'INDEX_CORRUPT' });
+
+    const kb = await openKnowledgeBase(config);
+    expect(kb.index.folder).not.toBe(folder);
+    expect((await answerQuestion(kb, { question: QUESTION })).answerable).toBe(true);
+  });
+});

@@ -1,0 +1,125 @@
+/**
+ * Re-indexing under load: queries keep being answered from the old index while the new one is
+ * built in a child process, and a re-index that fails leaves the old index serving.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Hono } from 'hono';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadIngestConfig, type IngestConfig } from '../../ingest/config.js';
+import { createApp } from '../../server/app.js';
+import { openKnowledgeBase } from '../../server/open-knowledge-base.js';
+import { createServices, type LiveServices } from '../../server/services.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const TOKEN = 'test-token';
+const AUTH = { Authorization: `Bearer ${TOKEN}` };
+const QUESTIONS = ['固定资产投资累计完成多少？', '两年半里一共完成了几项民生实事工程？', 'What is the R&D intensity?', '研发投入强度是多少？'];
+const LOOPS = 4;
+const MAX_LOAD_MS = 60_000;
+/** A re-index takes seconds; far fewer answers than this in that time would mean the server stalled. */
+const MIN_QUERIES_DURING_REINDEX = 20;
+
+let base: string;
+let config: IngestConfig;
+let services: LiveServices;
+let app: Hono;
+const logLines: string[] = [];
+
+beforeAll(async () => {
+  base = fs.mkdtempSync(path.join(os.tmpdir(), 'reindex-'));
+  const corpusDir = path.join(base, 'corpus');
+  fs.cpSync(path.join(ROOT, 'corpus'), corpusDir, { recursive: true });
+  // The re-index child reads its settings from process.env (plus CORPUS_DIR and DATA_DIR).
+  process.env.EMBEDDER = 'builtin';
+  config = loadIngestConfig({ CORPUS_DIR: corpusDir, DATA_DIR: path.join(base, 'data'), EMBEDDER: 'builtin' });
+  services = createServices(await openKnowledgeBase(config), config, { log: (l) => logLines.push(l) });
+  app = createApp(services, { bodyLimitBytes: 65_536, rateLimitPerMinute: 0, corsOrigins: [], logQuestions: false, apiToken: TOKEN, log: () => {} });
+});
+
+afterAll(async () => {
+  await services?.idle();
+  fs.rmSync(base, { recursive: true, force: true });
+});
+
+interface Outcome {
+  ok: number;
+  failures: string[];
+}
+
+async function ask(question: string): Promise<string | null> {
+  const res = await app.request('/api/ask', {
+    method: 'POST',
+    headers: { ...AUTH, 'content-type': 'application/json' },
+    body: JSON.stringify({ question }),
+  });
+  const text = await res.text();
+  if (res.status !== 200) return `${res.status} ${text.slice(0, 200)}`;
+  const body = JSON.parse(text) as { answer?: unknown; answerable?: unknown };
+  if (typeof body.answer !== 'string' || typeof body.answerable !== 'boolean') return `bad answer JSON: ${text.slice(0, 200)}`;
+  return null;
+}
+
+/** Runs LOOPS sequential askers until `stop` settles or MAX_LOAD_MS passes. */
+async function askUntil(stop: Promise<unknown>): Promise<Outcome> {
+  let done = false;
+  void stop.finally(() => (done = true));
+  const deadline = Date.now() + MAX_LOAD_MS;
+  const outcome: Outcome = { ok: 0, failures: [] };
+  const loop = async (offset: number) => {
+    for (let i = offset; !done && Date.now() < deadline; i++) {
+      const failure = await ask(QUESTIONS[i % QUESTIONS.length]!);
+      if (failure) outcome.failures.push(failure);
+      else outcome.ok++;
+      // Yield to timers and child-process I/O so that the re-index can progress and finish.
+      await new Promise((r) => setImmediate(r));
+    }
+  };
+  await Promise.all(Array.from({ length: LOOPS }, (_, i) => loop(i)));
+  return outcome;
+}
+
+async function health(): Promise<{ status: string; passages: number }> {
+  const res = await app.request('/health');
+  expect(res.status).toBe(200);
+  return (await res.json()) as { status: string; passages: number };
+}
+
+describe('re-index under load', () => {
+  it('answers every query while the index is rebuilt and swapped', async () => {
+    const before = services.current();
+    const res = await app.request('/api/admin/reindex', { method: 'POST', headers: AUTH });
+    expect(res.status).toBe(202);
+    expect(await res.json()).toEqual({ status: 'started' });
+    expect((await health()).status).toBe('indexing');
+
+    const outcome = await askUntil(services.idle());
+    await services.idle();
+
+    expect(outcome.failures).toEqual([]);
+    expect(outcome.ok).toBeGreaterThanOrEqual(MIN_QUERIES_DURING_REINDEX);
+    expect(services.current()).not.toBe(before);
+    expect(logLines.some((l) => l.includes('re-index done'))).toBe(true);
+    expect((await health()).status).toBe('ok');
+  });
+
+  it('keeps serving the previous index when the corpus became empty', async () => {
+    const serving = services.current();
+    const folder = serving.index.folder;
+    for (const file of fs.readdirSync(config.corpusDir)) fs.rmSync(path.join(config.corpusDir, file), { recursive: true });
+
+    const res = await app.request('/api/admin/reindex', { method: 'POST', headers: AUTH });
+    expect(res.status).toBe(202);
+    await services.idle();
+
+    expect(logLines.some((l) => l.includes('re-index failed'))).toBe(true);
+    expect(services.current()).toBe(serving);
+    expect(fs.existsSync(folder)).toBe(true);
+    const h = await health();
+    expect(h.status).toBe('ok');
+    expect(h.passages).toBe(serving.index.passages.length);
+    expect(await ask('固定资产投资累计完成多少？')).toBeNull();
+  });
+});
