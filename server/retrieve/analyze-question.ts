@@ -79,7 +79,7 @@ function extractKeyTerms(kb: KnowledgeBase, question: string): KeyTerm[] {
   for (const expanded of kb.crossLingual.expand(question)) {
     const alternatives = expanded.zh.filter((z) => !QUESTION_FILLER.has(z));
     if (alternatives.length === 0) continue;
-    terms.push({ source: expanded.source, alternatives, weight: termWeight(kb, alternatives) * expanded.weight });
+    terms.push({ source: expanded.source, alternatives, weight: termWeight(kb, alternatives) * Math.max(expanded.weight, 0.8) });
   }
   if (PROBLEM_QUESTION_RE.test(question)) terms.push({ source: '问题', alternatives: PROBLEM_MARKERS, weight: 2 });
   return mergeDuplicates(terms);

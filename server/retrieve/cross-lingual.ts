@@ -23,7 +23,7 @@ export interface CrossLingual {
 const NAME_RE = /\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*/g;
 /** Capitalized words that are ordinary English, or name kinds rather than names. */
 const COMMON_CAPITALIZED = new Set(
-  'what which who whom whose when where why how is are was were does do did has have had can could will would should the a an in on of for and or to by from with at as its it this that these those district county city province town village street park zone area center centre hospital university institute company group bank china chinese national provincial municipal un state'.split(' '),
+  'no what which who whom whose when where why how is are was were does do did has have had can could will would should the a an in on of for and or to by from with at as its it this that these those district county city province town village street park zone area center centre hospital university institute company group bank china chinese national provincial municipal un state'.split(' '),
 );
 
 /** Builds the cross-lingual helpers for a corpus (whitespace-free passage text). */
