@@ -127,7 +127,7 @@ function alignEnumeration(
 ): { items: string[]; drafts: DraftFigure[] } | null {
   const n = group.values.length;
   const respectively = prefix.lastIndexOf('分别');
-  let subject = respectively === -1 ? prefix : prefix.slice(0, respectively);
+  const subject = respectively === -1 ? prefix : prefix.slice(0, respectively);
   let metric = respectively === -1 ? '' : metricFrom(prefix.slice(respectively + 2));
   let items = splitItems(subject);
   if (respectively === -1 && items.length > 1) {
@@ -156,7 +156,6 @@ function alignEnumeration(
     label: `${items[i]}${metric || counted}`,
     qualifier: joinQualifier(qualifier, match.approx),
   }));
-  subject = '';
   return { items, drafts };
 }
 

@@ -30,7 +30,7 @@ export async function answerQuestion(kb: KnowledgeBase, request: AskRequest): Pr
   const passages = toPassageHits(kb, ranked.slice(0, request.topK ?? DEFAULT_TOP_K));
   const evidence = selectEvidence(analysis, rankSentences(kb, analysis, ranked));
   const reason = abstentionReason(kb, analysis, evidence, ranked);
-  const composed = reason ? composeAbstention(kb, analysis, evidence, reason) : verified(composeAnswer(kb, analysis, evidence));
+  const composed = reason ? composeAbstention(kb, analysis, evidence) : verified(composeAnswer(kb, analysis, evidence));
   return {
     question: request.question,
     answer: composed.answer,
@@ -74,7 +74,7 @@ function verified(composed: ComposedAnswer): ComposedAnswer {
   return { ...composed, answer: body, figures: [] };
 }
 
-function composeAbstention(kb: KnowledgeBase, analysis: QueryAnalysis, evidence: Evidence[], _reason: string): ComposedAnswer {
+function composeAbstention(kb: KnowledgeBase, analysis: QueryAnalysis, evidence: Evidence[]): ComposedAnswer {
   const closest = evidence.slice(0, 2);
   const nearest = composeAnswer(kb, { ...analysis, intent: 'fact', multi: false }, closest);
   const lead = analysis.lang === 'en'

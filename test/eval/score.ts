@@ -1,5 +1,6 @@
 /** Scoring of a question set, exactly as ../shared/eval/README.md describes it. */
 import { z } from 'zod';
+import { normalizeForMatch } from '../../ingest/text/normalize.js';
 import type { AnswerResponse } from '../../server/contract.js';
 
 export const EvalQuestionSchema = z.object({
@@ -14,10 +15,8 @@ export const EvalQuestionSchema = z.object({
 });
 export type EvalQuestion = z.infer<typeof EvalQuestionSchema>;
 
-/** Whitespace (U+3000 too) and `*` removed, ASCII parentheses full-width, lower case. */
-export function normalize(text: string): string {
-  return text.replace(/[\s\u3000*]+/g, '').replace(/\(/g, '（').replace(/\)/g, '）').toLowerCase();
-}
+/** The scoring rule's normal form: the same one the answer verifier uses. */
+export const normalize = normalizeForMatch;
 
 export interface QuestionScore {
   id: string;
