@@ -8,7 +8,7 @@ import { splitSentences } from './chunk/sentences.js';
 import type { IngestConfig } from './config.js';
 import { BUILTIN_EMBEDDER_ID, BuiltinEmbedder, trainLsaModel } from './embed/builtin.js';
 import { loadModelEmbedder, transformersEmbedderId, wantsTransformers, type Log } from './embed/select-embedder.js';
-import { createError } from './errors.js';
+import { createError, ERROR_MESSAGES } from './errors.js';
 import { extractFigures } from './figures/extract-figures.js';
 import { makeDocId, parseDocument, type ParsedSection } from './parse/parse-document.js';
 import { isSkipped, listCorpusFiles, readCorpusFile, type CorpusFile, type SkippedFile } from './read-corpus.js';
@@ -120,7 +120,7 @@ function parseFiles(files: CorpusFile[], skipped: SkippedFile[], log: Log): Arra
     const { doc, sections } = parseDocument(file.content, file.relativePath, docId);
     const withText = sections.filter((s) => s.section.text.trim().length > 0);
     if (withText.length === 0) {
-      skipped.push({ file: file.relativePath, code: 'FILE_NO_CONTENT', reason: 'the file has no text content after parsing' });
+      skipped.push({ file: file.relativePath, code: 'FILE_NO_CONTENT', reason: ERROR_MESSAGES.FILE_NO_CONTENT });
       log(`skipped ${file.relativePath}: no text content`);
       continue;
     }

@@ -2,10 +2,10 @@
  * Chooses the embedder: a transformers.js model when configured and loadable, otherwise the built-in
  * LSA embedder trained on the corpus. One log line says which is active and how to switch.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { IngestConfig } from '../config.js';
 import type { Embedder } from '../schema.js';
+import { isModelOnDisk } from './model-location.js';
 
 export type Log = (line: string) => void;
 
@@ -13,7 +13,7 @@ export type Log = (line: string) => void;
 export function wantsTransformers(config: IngestConfig): boolean {
   if (config.embedder === 'builtin') return false;
   if (config.embedder === 'transformers') return true;
-  return config.allowRemoteModels || fs.existsSync(path.join(config.modelsDir, config.embedModel));
+  return config.allowRemoteModels || isModelOnDisk(config.modelsDir, config.embedModel);
 }
 
 /** The id the configured transformers model would have (see `ingest/embed/transformers.ts`). */

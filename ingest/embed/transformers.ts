@@ -3,10 +3,10 @@
  * Loads a `feature-extraction` pipeline from a local models folder (optionally the Hub), and
  * turns texts into mean-pooled, L2-normalized Float32Array vectors.
  */
-import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { env, pipeline, type FeatureExtractionPipeline } from '@huggingface/transformers';
 import { createError } from '../errors.js';
+import { isModelOnDisk, MODEL_CACHE_FOLDER } from './model-location.js';
 import type { Embedder } from '../schema.js';
 
 /** Options for `loadTransformersEmbedder`. */
@@ -30,7 +30,6 @@ const DEFAULT_PASSAGE_PREFIX = 'passage: ';
 const DEFAULT_BATCH_SIZE = 16;
 const PROBE_TEXT = '经济增长 economic growth';
 const MAX_REASON_LENGTH = 200;
-const CACHE_FOLDER = '.cache';
 
 /** The first line of an error message, shortened, for the MODEL_UNAVAILABLE message. */
 function shortReason(error: unknown): string {
@@ -57,14 +56,13 @@ function configureEnv(modelsDir: string, allowRemote: boolean): void {
   env.localModelPath = modelsDir;
   env.allowLocalModels = true;
   env.allowRemoteModels = allowRemote;
-  env.cacheDir = join(modelsDir, CACHE_FOLDER);
+  env.cacheDir = join(modelsDir, MODEL_CACHE_FOLDER);
 }
 
 /** Creates the pipeline, turning every load failure into MODEL_UNAVAILABLE. */
 async function loadPipeline(options: TransformersEmbedderOptions): Promise<FeatureExtractionPipeline> {
   const modelsDir = resolve(options.modelsDir);
-  const present = [join(modelsDir, options.model), join(modelsDir, CACHE_FOLDER, options.model)].some(existsSync);
-  if (!options.allowRemote && !present) {
+  if (!options.allowRemote && !isModelOnDisk(modelsDir, options.model)) {
     throw modelUnavailable(options, 'model folder not found and remote models are disabled');
   }
   configureEnv(modelsDir, options.allowRemote);
