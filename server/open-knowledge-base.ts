@@ -29,8 +29,7 @@ export async function openKnowledgeBase(config: IngestConfig, options: OpenOptio
     index = readIndex(config.dataDir);
   }
   const kb = createKnowledgeBase(index, await queryEmbedder(config, index, log));
-  // Build the dictionaries now, not during the first English question.
-  kb.crossLingual.expand('What is the total in Jiangbei?');
+  kb.crossLingual.warm();
   return kb;
 }
 

@@ -54,6 +54,8 @@ interface CedictText {
   sense: Uint8Array;
   /** Proper nouns (capitalized pinyin) name themselves before the first comma of a gloss. */
   proper: Uint8Array;
+  /** Toneless pinyin readings of single characters, most common first (for romanized names). */
+  readings: Map<string, string[]>;
   buildMs: number;
 }
 
@@ -130,10 +132,12 @@ function buildCedictText(dataFile: string): CedictText {
   const zh: string[] = [];
   const sense: number[] = [];
   const proper: number[] = [];
+  const readings = new Map<string, string[]>();
   for (const row of readCedictRows(dataFile)) {
     if (!isCedictRow(row)) continue;
     const [, simplified, pinyin, definitions] = row;
     const senses = typeof definitions === 'string' ? [definitions] : definitions;
+    addReading(readings, simplified, pinyin, senses[0] ?? '');
     const isProper = /^[A-Z]/.test(pinyin) ? 1 : 0;
     senses.forEach((definition, index) => {
       parts.push(definition.replace(/\n/g, ' '));
@@ -146,7 +150,25 @@ function buildCedictText(dataFile: string): CedictText {
   for (let i = 0; i < parts.length; i++) starts[i + 1] = starts[i]! + parts[i]!.length + 1;
   // Non-ASCII (Chinese cross-references, dashes) becomes spaces first, so lower-casing keeps offsets.
   const text = parts.join('\n').replace(/[^\x00-\x7f]/g, ' ').toLowerCase();
-  return { text, starts, zh, sense: Uint8Array.from(sense), proper: Uint8Array.from(proper), buildMs: performance.now() - started };
+  return {
+    text, starts, zh, sense: Uint8Array.from(sense), proper: Uint8Array.from(proper), readings,
+    buildMs: performance.now() - started,
+  };
+}
+
+/** Records the reading of a one-character entry; surnames and variants are not its common reading. */
+function addReading(readings: Map<string, string[]>, simplified: string, pinyin: string, firstSense: string): void {
+  if ([...simplified].length !== 1 || /^surname|variant of/.test(firstSense)) return;
+  const syllable = pinyin.toLowerCase().replace(/[1-5]/g, '').replace(/u:/g, 'v').trim();
+  if (!/^[a-z]+$/.test(syllable)) return;
+  const list = readings.get(simplified) ?? [];
+  if (!list.includes(syllable)) list.push(syllable);
+  readings.set(simplified, list);
+}
+
+/** Toneless pinyin readings of single characters, from the same CC-CEDICT load as the reverse lookup. */
+export function characterReadings(): Map<string, string[]> {
+  return loadCedictText(resolveCedictDataFile()).readings;
 }
 
 function loadCedictText(dataFile: string): CedictText {

@@ -2,29 +2,7 @@
  * Pinyin romanization of the corpus's own words, so that an English question can name a place or
  * institution the way English writes it ("Cicheng", "Jiangbei") and still find 慈城 and 江北.
  */
-import { readFileSync } from 'node:fs';
-import { resolveCedictDataFile } from './cedict.js';
-
-let readings: Map<string, string[]> | null = null;
-
-/** Toneless pinyin readings of single characters, from CC-CEDICT, most common first. */
-function characterReadings(): Map<string, string[]> {
-  if (readings) return readings;
-  readings = new Map();
-  const text = readFileSync(resolveCedictDataFile(), 'utf8');
-  const rows = (JSON.parse(text.slice(text.indexOf('{'), text.lastIndexOf('}') + 1)) as { all: unknown[][] }).all;
-  for (const row of rows) {
-    const [, simplified, pinyin, definitions] = row as [string, string, string, string | string[]];
-    if (typeof simplified !== 'string' || [...simplified].length !== 1 || typeof pinyin !== 'string') continue;
-    if (/^surname|variant of/.test(String(Array.isArray(definitions) ? definitions[0] : definitions))) continue;
-    const syllable = pinyin.toLowerCase().replace(/[1-5]/g, '').replace(/u:/g, 'v').trim();
-    if (!/^[a-z]+$/.test(syllable)) continue;
-    const list = readings.get(simplified) ?? [];
-    if (!list.includes(syllable)) list.push(syllable);
-    readings.set(simplified, list);
-  }
-  return readings;
-}
+import { characterReadings } from './cedict.js';
 
 /**
  * Maps romanized forms of the corpus's 2–4 character CJK runs to those runs.

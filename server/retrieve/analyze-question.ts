@@ -12,7 +12,7 @@ import type { Intent, KeyTerm, QueryAnalysis } from './types.js';
 const QUESTION_FILLER = new Set(
   ('多少 几 几项 几个 几位 几家 哪 哪些 哪项 哪个 哪年 什么 怎么 怎样 如何 是否 有没有 是不是 吗 呢 一共 共 总共 各 各有 分别 ' +
     '目前 现在 当前 还有 还 存在 面临 下 一步 下一步 报告 提到 提出 介绍 说 讲 方面 情况 问题 具体 主要 哪几 怎么样 能 能否 可以 要 叫 称为 排 排第几 第几 ' +
-    '达到 完成 实现 江北 江北区 我区 全区 本区 区').split(' '),
+    '达到 完成 实现 我区 全区 本区 区').split(' '),
 );
 
 /** Asking for problems or shortcomings: reports state them with a stable set of markers. */
@@ -22,7 +22,7 @@ const PROBLEM_MARKERS = ['仍面临', '面临', '不够', '有待', '尚未', '�
 const ANSWER_TYPE_MARKERS = new Set(['什么', '哪', '哪个', '哪些', '哪项', '哪种', '何', '哪类', '哪一']);
 
 const FIGURE_RE = /多少|几[项个位家户人次年名]?|比重|占比|比例|增速|增长|率|排第|第几|排名|规模|总量|金额|数量|how (many|much)|what share|what percentage|rate|ratio|proportion|rank|total|amount|growth|density|value|number of|level/i;
-const LIST_RE = /哪些|哪几|有什么|包括|举措|不足|问题|短板|因素|which (?!year)|what (are|were)|list|factors|problems|measures|companies/i;
+const LIST_RE = /哪些|哪几|有什么|包括|举措|不足|问题|短板|因素|which (?!year)|what (are|were)|list|factors|problems|measures/i;
 const YESNO_RE = /是否|有没有|是不是|^(is|are|does|did|has|have|was|were) /i;
 const MULTI_RE = /[和与及、]|分别|各[有是]|以及|\band\b|, and|both/i;
 const FOLLOW_UP_RE = /^(那|那么|还有|另外|and\b|what about|how about)|呢[？?]?$|它|其|this|that|them|it\b/i;
@@ -43,7 +43,7 @@ export function analyzeQuestion(kb: KnowledgeBase, question: string, history: Hi
     question,
     lang,
     intent: detectIntent(question),
-    multi: MULTI_RE.test(question.replace(/研究与试验发展|与试验/g, '')),
+    multi: MULTI_RE.test(question),
     keyTerms,
     lexicalTerms,
     embedText: embedText || question,

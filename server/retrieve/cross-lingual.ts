@@ -18,12 +18,14 @@ export interface CrossLingual {
   expand(question: string): ExpandedConcept[];
   /** Capitalized names in the question that neither the dictionaries nor the corpus account for. */
   unknownNames(question: string): string[];
+  /** Builds the dictionaries now rather than during the first English question. */
+  warm(): void;
 }
 
 const NAME_RE = /\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*/g;
 /** Capitalized words that are ordinary English, or name kinds rather than names. */
 const COMMON_CAPITALIZED = new Set(
-  'no what which who whom whose when where why how is are was were does do did has have had can could will would should the a an in on of for and or to by from with at as its it this that these those district county city province town village street park zone area center centre hospital university institute company group bank china chinese national provincial municipal un state'.split(' '),
+  'no what which who whom whose when where why how is are was were does do did has have had can could will would should the a an in on of for and or to by from with at as its it this that these those district county city province town village street park zone area center centre hospital university institute company group bank china chinese national provincial municipal state'.split(' '),
 );
 
 /** Builds the cross-lingual helpers for a corpus (whitespace-free passage text). */
@@ -56,6 +58,10 @@ export function createCrossLingual(corpusText: string): CrossLingual {
         .map(({ words }) => words.join(' '))
         .filter((name) => !roman().has(name.replace(/\s+/g, '').toLowerCase()))
         .filter((name) => expander.expand(name).length === 0);
+    },
+    warm() {
+      reverseDictionary.warm();
+      roman();
     },
   };
 }
