@@ -5,7 +5,7 @@
 import type { HistoryTurn } from '../contract.js';
 import { generalIdf } from '../../ingest/text/general-idf.js';
 import { cjkBigrams, isStopword, tagWords } from '../../ingest/text/tokenize.js';
-import type { KnowledgeBase } from './knowledge-base.js';
+import { corpusMentions, type KnowledgeBase } from './knowledge-base.js';
 import type { Intent, KeyTerm, QueryAnalysis } from './types.js';
 
 /** Question words and fillers that say what kind of answer is wanted, not what it is about. */
@@ -87,9 +87,9 @@ function extractKeyTerms(kb: KnowledgeBase, question: string): KeyTerm[] {
 
 /** Jieba's HMM glues a particle onto an unknown word ("营收要", "办上"); the corpus tells. */
 function trimGluedParticle(kb: KnowledgeBase, word: string): string {
-  if (word.length < 2 || kb.corpusText.includes(word)) return word;
+  if (word.length < 2 || corpusMentions(kb, word)) return word;
   const head = word.slice(0, -1);
-  return /[要上的了在是和与中里下]$/.test(word) && kb.corpusText.includes(head) ? head : word;
+  return /[要上的了在是和与中里下]$/.test(word) && corpusMentions(kb, head) ? head : word;
 }
 
 /** Nouns name what is asked about; verbs and adverbs are phrased freely and weigh less. */
@@ -105,7 +105,7 @@ function partOfSpeechWeight(tag: string): number {
  */
 function termWeight(kb: KnowledgeBase, alternatives: string[]): number {
   const idfs = alternatives.map((a) => {
-    if (kb.corpusText.includes(a)) {
+    if (corpusMentions(kb, a)) {
       const grams = a.length >= 2 ? cjkBigrams(a) : [a];
       const values = grams.map((g) => kb.index.lexical.idf(g)).filter((v) => v > 0);
       if (values.length) return Math.max(...values);

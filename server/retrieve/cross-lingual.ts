@@ -28,9 +28,8 @@ const COMMON_CAPITALIZED = new Set(
   'no what which who whom whose when where why how is are was were does do did has have had can could will would should the a an in on of for and or to by from with at as its it this that these those district county city province town village street park zone area center centre hospital university institute company group bank china chinese national provincial municipal state'.split(' '),
 );
 
-/** Builds the cross-lingual helpers for a corpus (whitespace-free passage text). */
-export function createCrossLingual(corpusText: string): CrossLingual {
-  const isCorpusTerm = (zh: string) => corpusText.includes(zh);
+/** Builds the cross-lingual helpers for a corpus (its text, and a test that it uses a term). */
+export function createCrossLingual(corpusText: string, isCorpusTerm: (zh: string) => boolean): CrossLingual {
   const reverseDictionary = buildReverseDictionary(isCorpusTerm);
   const expander = createEnglishExpander({ glossary: loadGlossary(), reverseDictionary, isCorpusTerm });
   let romanIndex: Map<string, Set<string>> | null = null;

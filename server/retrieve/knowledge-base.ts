@@ -4,6 +4,7 @@
  */
 import type { KnowledgeIndex } from '../../ingest/store/index-files.js';
 import type { Doc, Embedder, Figure, Passage, Section } from '../../ingest/schema.js';
+import { normalizeForMatch } from '../../ingest/text/normalize.js';
 import { createCrossLingual, type CrossLingual } from './cross-lingual.js';
 
 export interface KnowledgeBase {
@@ -14,19 +15,25 @@ export interface KnowledgeBase {
   sectionById: Map<string, Section>;
   passageIndexById: Map<string, number>;
   figuresByPassage: Map<string, Figure[]>;
-  /** All passage texts joined, for "does the corpus say this at all" checks. */
+  /** All passage texts joined in the match form (normalizeForMatch), for "does the corpus say this at all". */
   corpusText: string;
+}
+
+/** Whether the corpus uses `term` anywhere (case, spaces and parenthesis widths ignored). */
+export function corpusMentions(kb: Pick<KnowledgeBase, 'corpusText'>, term: string): boolean {
+  const form = normalizeForMatch(term);
+  return form.length > 0 && kb.corpusText.includes(form);
 }
 
 /** Wraps a loaded index; `embedder` must be the one that embedded its passages. */
 export function createKnowledgeBase(index: KnowledgeIndex, embedder: Embedder): KnowledgeBase {
   const figuresByPassage = new Map<string, Figure[]>();
   for (const f of index.figures) figuresByPassage.set(f.passageId, [...(figuresByPassage.get(f.passageId) ?? []), f]);
-  const corpusText = index.passages.map((p: Passage) => p.text.replace(/\s+/g, '')).join('\n');
+  const corpusText = index.passages.map((p: Passage) => normalizeForMatch(p.text)).join('\n');
   return {
     index,
     embedder,
-    crossLingual: createCrossLingual(corpusText),
+    crossLingual: createCrossLingual(corpusText, (term) => corpusMentions({ corpusText }, term)),
     docById: new Map(index.docs.map((d) => [d.id, d])),
     sectionById: new Map(index.sections.map((s: Section) => [s.id, s])),
     passageIndexById: new Map(index.passages.map((p, i) => [p.id, i])),
