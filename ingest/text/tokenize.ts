@@ -38,12 +38,12 @@ export function segmentPrecise(text: string): string[] {
     .filter((w) => /[\p{L}\p{N}]/u.test(w));
 }
 
-/** Overlapping character bigrams of each CJK run, prefixed so they never collide with words. */
-export function cjkBigrams(text: string): string[] {
+/** Overlapping character bigrams of each CJK run ("数字经济" -> 数字, 字经, 经济). */
+export function charBigrams(text: string): string[] {
   const grams: string[] = [];
   let run = '';
   const flush = () => {
-    for (let i = 0; i + 1 < run.length; i++) grams.push(`§${run[i]}${run[i + 1]}`);
+    for (let i = 0; i + 1 < run.length; i++) grams.push(`${run[i]}${run[i + 1]}`);
     run = '';
   };
   for (const ch of text) {
@@ -52,6 +52,11 @@ export function cjkBigrams(text: string): string[] {
   }
   flush();
   return grams;
+}
+
+/** The bigrams as index terms, prefixed so that they never collide with words. */
+export function cjkBigrams(text: string): string[] {
+  return charBigrams(text).map((g) => `§${g}`);
 }
 
 /** The terms a text is indexed under: words and CJK bigrams. */

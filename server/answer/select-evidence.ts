@@ -4,7 +4,7 @@
  * then a few are picked so that together they cover the question.
  */
 import { splitSentences } from '../../ingest/chunk/sentences.js';
-import { cjkBigrams, } from '../../ingest/text/tokenize.js';
+import { charBigrams } from '../../ingest/text/tokenize.js';
 import { normalizeForMatch } from '../../ingest/text/normalize.js';
 import { headingWords } from '../../ingest/text/passage-text.js';
 import type { KnowledgeBase } from '../retrieve/knowledge-base.js';
@@ -37,7 +37,7 @@ export function termCredit(term: KeyTerm, normalizedText: string): number {
     const form = normalizeForMatch(alt);
     if (!form) continue;
     if (normalizedText.includes(form)) return 1;
-    const grams = cjkBigrams(form).map((g) => g.slice(1));
+    const grams = charBigrams(form);
     if (grams.length >= 2) {
       const found = grams.filter((g) => normalizedText.includes(g)).length / grams.length;
       if (found >= 0.5) best = Math.max(best, PARTIAL_CREDIT * found);
