@@ -11,7 +11,7 @@ import { answerQuestion } from './answer/answer-question.js';
 import type { Services } from './contract.js';
 import { openKnowledgeBase } from './open-knowledge-base.js';
 import { analyzeQuestion } from './retrieve/analyze-question.js';
-import { searchPassages } from './retrieve/hybrid-search.js';
+import { searchPassages, toPassageHits } from './retrieve/hybrid-search.js';
 import type { KnowledgeBase } from './retrieve/knowledge-base.js';
 import { buildBrief } from './services/brief.js';
 import { documentOutline, findFigures, listDocuments, sectionDetail } from './services/catalog.js';
@@ -54,11 +54,7 @@ export function createServices(initial: KnowledgeBase, config: IngestConfig, opt
     ask: (request) => answerQuestion(kb, request),
     search: async (query, k) => {
       const current = kb;
-      const ranked = await searchPassages(current, analyzeQuestion(current, query), k);
-      return ranked.map(({ index, score }) => {
-        const p = current.index.passages[index]!;
-        return { id: p.id, docId: p.docId, sectionId: p.sectionId, sectionPath: p.sectionPath, text: p.text, score: Number(score.toFixed(4)) };
-      });
+      return toPassageHits(current, await searchPassages(current, analyzeQuestion(current, query), k));
     },
     figures: (query) => findFigures(kb, query),
     documents: () => listDocuments(kb),

@@ -2,6 +2,7 @@
  * Truncated SVD of a sparse matrix by randomized range finding (Halko, Martinsson & Tropp 2011):
  * enough for latent semantic analysis of a corpus of a few thousand passages, in plain TypeScript.
  */
+import { seededRandom } from '../seeded-random.js';
 
 /** A sparse row-major matrix: row i holds (columns[i][j], values[i][j]). */
 export interface SparseRows {
@@ -13,18 +14,6 @@ export interface TruncatedSvd {
   /** Right singular vectors, column-major per component: components[c] has `columnCount` entries. */
   components: Float64Array[];
   singularValues: number[];
-}
-
-/** A small deterministic generator, so that an index built twice from one corpus is identical. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function gaussian(random: () => number): number {

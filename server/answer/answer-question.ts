@@ -2,9 +2,9 @@
  * Answers a question from the knowledge base, in process: analyze, retrieve, select evidence,
  * decide whether the report answers at all, compose, and verify every number against the quotes.
  */
-import type { AnswerResponse, AskRequest, PassageHit } from '../contract.js';
+import type { AnswerResponse, AskRequest } from '../contract.js';
 import { analyzeQuestion } from '../retrieve/analyze-question.js';
-import { searchPassages } from '../retrieve/hybrid-search.js';
+import { searchPassages, toPassageHits } from '../retrieve/hybrid-search.js';
 import type { KnowledgeBase } from '../retrieve/knowledge-base.js';
 import type { QueryAnalysis, RankedPassage } from '../retrieve/types.js';
 import { composeAnswer, type ComposedAnswer } from './compose-answer.js';
@@ -44,13 +44,6 @@ export async function answerQuestion(kb: KnowledgeBase, request: AskRequest): Pr
 
 function round(ms: number): number {
   return Math.round(ms * 100) / 100;
-}
-
-function toPassageHits(kb: KnowledgeBase, ranked: RankedPassage[]): PassageHit[] {
-  return ranked.map(({ index, score }) => {
-    const p = kb.index.passages[index]!;
-    return { id: p.id, docId: p.docId, sectionId: p.sectionId, sectionPath: p.sectionPath, text: p.text, score: Number(score.toFixed(4)) };
-  });
 }
 
 /** Why the report does not answer the question, or null when it does. */

@@ -1,4 +1,5 @@
 /** Hybrid retrieval: BM25 over words and bigrams plus HNSW vector search, fused by reciprocal rank. */
+import type { PassageHit } from '../contract.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import type { QueryAnalysis, RankedPassage } from './types.js';
 
@@ -23,4 +24,12 @@ export async function searchPassages(kb: KnowledgeBase, analysis: QueryAnalysis,
     .map(([index, score]) => ({ index, score: score * RRF_K }))
     .sort((a, b) => b.score - a.score)
     .slice(0, k);
+}
+
+/** Ranked passages in the shape the API returns them. */
+export function toPassageHits(kb: KnowledgeBase, ranked: RankedPassage[]): PassageHit[] {
+  return ranked.map(({ index, score }) => {
+    const p = kb.index.passages[index]!;
+    return { id: p.id, docId: p.docId, sectionId: p.sectionId, sectionPath: p.sectionPath, text: p.text, score: Number(score.toFixed(4)) };
+  });
 }

@@ -8,7 +8,7 @@ import type { KnowledgeBase } from '../../server/retrieve/knowledge-base.js';
 
 export function tempConfig(corpusDir = path.resolve('corpus')): IngestConfig {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pra-data-'));
-  return { ...loadIngestConfig({ CORPUS_DIR: corpusDir, DATA_DIR: dataDir, EMBEDDER: 'builtin' }) };
+  return loadIngestConfig({ CORPUS_DIR: corpusDir, DATA_DIR: dataDir, EMBEDDER: 'builtin' });
 }
 
 export async function openTestKnowledgeBase(): Promise<{ kb: KnowledgeBase; config: IngestConfig }> {

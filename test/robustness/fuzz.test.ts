@@ -13,6 +13,7 @@ import { loadIngestConfig } from '../../ingest/config.js';
 import { createApp } from '../../server/app.js';
 import { openKnowledgeBase } from '../../server/open-knowledge-base.js';
 import { createServices } from '../../server/services.js';
+import { seededRandom } from '../../ingest/seeded-random.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SEED = 0xc0ffee;
@@ -40,17 +41,6 @@ beforeAll(async () => {
 afterAll(() => {
   if (base) fs.rmSync(base, { recursive: true, force: true });
 });
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The generators, each a small family of malformed (or odd but valid) requests. */
 function makeGenerator(random: () => number): () => FuzzRequest {
@@ -118,7 +108,7 @@ function checkResponse(req: FuzzRequest, status: number, body: string, contentTy
 
 describe('fuzzing the HTTP API', () => {
   it(`answers ${REQUESTS} malformed requests with 2xx or JSON 4xx, never 5xx`, async () => {
-    const next = makeGenerator(mulberry32(SEED));
+    const next = makeGenerator(seededRandom(SEED));
     const problems: string[] = [];
     const statuses = new Map<number, number>();
     const deadline = Date.now() + 90_000;

@@ -14,6 +14,7 @@ import { loadIngestConfig, type IngestConfig } from '../../ingest/config.js';
 import { currentIndexFolder, readIndex } from '../../ingest/store/index-files.js';
 import { answerQuestion } from '../../server/answer/answer-question.js';
 import { openKnowledgeBase } from '../../server/open-knowledge-base.js';
+import { seededRandom } from '../../ingest/seeded-random.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const QUESTION = '固定资产投资累计完成多少？';
@@ -24,17 +25,6 @@ const CHILD_TIMEOUT_MS = 60_000;
 let base: string;
 let config: IngestConfig;
 let childEnv: NodeJS.ProcessEnv;
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Spawns `ingest/cli.ts --force`; SIGKILLs it after `killAfterMs` (if given). Resolves with the exit. */
 function runIngest(killAfterMs?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }> {
@@ -93,7 +83,7 @@ afterAll(() => {
 
 describe('killed ingest', () => {
   it(`leaves a loadable index after ${KILLS} SIGKILLs at random points`, async () => {
-    const random = mulberry32(SEED);
+    const random = seededRandom(SEED);
     for (let i = 0; i < KILLS; i++) {
       const killAfterMs = 50 + Math.floor(random() * 2450);
       const result = await runIngest(killAfterMs);
