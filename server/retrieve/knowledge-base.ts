@@ -28,7 +28,11 @@ export function corpusMentions(kb: Pick<KnowledgeBase, 'corpusText'>, term: stri
 /** Wraps a loaded index; `embedder` must be the one that embedded its passages. */
 export function createKnowledgeBase(index: KnowledgeIndex, embedder: Embedder): KnowledgeBase {
   const figuresByPassage = new Map<string, Figure[]>();
-  for (const f of index.figures) figuresByPassage.set(f.passageId, [...(figuresByPassage.get(f.passageId) ?? []), f]);
+  for (const f of index.figures) {
+    const list = figuresByPassage.get(f.passageId) ?? [];
+    list.push(f);
+    figuresByPassage.set(f.passageId, list);
+  }
   const corpusText = index.passages.map((p: Passage) => normalizeForMatch(p.text)).join('\n');
   return {
     index,
