@@ -71,7 +71,9 @@ const STOPWORDS = new Set(
   same own only also just very too again further here both either neither whether not no yes
   s t re ve ll d m vs via per etc eg ie latest current currently now recent recently new
   most least like regarding according happened happen change changed changes good well best better
-  long far often soon`.split(/\s+/),
+  long far often soon
+  report reports reported document text see sees saw seen say says said mention mentions mentioned
+  describe describes described`.split(/\s+/),
 );
 
 const SPELLING: Record<string, string> = {

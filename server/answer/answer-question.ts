@@ -17,6 +17,13 @@ const DEFAULT_TOP_K = 5;
 export const MIN_COVERAGE = 0.55;
 /** A concept this heavy that the corpus never mentions means the question is about something else. */
 const MISSING_CONCEPT_WEIGHT = 0.3;
+/**
+ * General-language IDF (jieba's table) from which a word names a concept rather than a way of
+ * asking: 外资企业 9.4, 绿地面积 12 are concepts; 方向 5.4, 概括 7.5, 做法 6.6 are phrasing.
+ */
+const SPECIFIC_CONCEPT_IDF = 8;
+/** Exact wording (1), a heading's wording (0.5) or most of its characters in order (partial). */
+const MAIN_CONCEPT_MIN_CREDIT = 0.5;
 
 /**
  * Answers one question.
@@ -53,10 +60,27 @@ export function abstentionReason(kb: KnowledgeBase, analysis: QueryAnalysis, evi
   const retrievedText = normalizeForMatch(ranked.slice(0, 8).map((r) => kb.index.passages[r.index]!.text).join('\n'));
   if (analysis.years.some((y) => !retrievedText.includes(y))) return 'year-not-covered';
   const total = analysis.keyTerms.reduce((s, t) => s + t.weight, 0);
-  const missing = analysis.keyTerms.filter((t) => termCredit(t, kb.corpusText) === 0).reduce((s, t) => s + t.weight, 0);
+  const missing = analysis.keyTerms
+    .filter((t) => t.specificity >= SPECIFIC_CONCEPT_IDF && termCredit(t, kb.corpusText) === 0)
+    .reduce((s, t) => s + t.weight, 0);
   if (missing / total >= MISSING_CONCEPT_WEIGHT) return 'concept-not-in-report';
   if (combinedCoverage(analysis, evidence) < MIN_COVERAGE) return 'low-coverage';
+  if (!mainConceptStated(analysis, evidence)) return 'main-concept-not-stated';
   return null;
+}
+
+/**
+ * The question's most telling concept (specific and heavy: "foreign-invested enterprises" in
+ * "how many foreign-invested enterprises are registered") must be stated by the evidence, not
+ * just echoed by a near word: otherwise the sentences answer a neighbouring question.
+ */
+function mainConceptStated(analysis: QueryAnalysis, evidence: Evidence[]): boolean {
+  let main = 0;
+  analysis.keyTerms.forEach((t, i) => {
+    const best = analysis.keyTerms[main]!;
+    if (t.specificity * t.weight > best.specificity * best.weight) main = i;
+  });
+  return Math.max(0, ...evidence.map((e) => e.credits[main]!)) >= MAIN_CONCEPT_MIN_CREDIT;
 }
 
 /** An answer whose lead names a number no quote holds is cut back to the quotes themselves. */

@@ -5,6 +5,7 @@
 import type { HistoryTurn } from '../contract.js';
 import { generalIdf } from '../../ingest/text/general-idf.js';
 import { cjkBigrams, isStopword, tagWords } from '../../ingest/text/tokenize.js';
+import { normalizeForMatch } from '../../ingest/text/normalize.js';
 import { corpusMentions, type KnowledgeBase } from './knowledge-base.js';
 import type { Intent, KeyTerm, QueryAnalysis } from './types.js';
 
@@ -18,6 +19,9 @@ const QUESTION_FILLER = new Set(
 /** Asking for problems or shortcomings: reports state them with a stable set of markers. */
 const PROBLEM_QUESTION_RE = /问题|不足|短板|差距|困难|挑战|薄弱|瓶颈|shortcoming|weakness|problem|challenge|issue|gap/i;
 const PROBLEM_MARKERS = ['仍面临', '面临', '不够', '有待', '尚未', '短缺', '不足', '差距', '短板', '薄弱', '不强', '不高', '偏少', '偏低', '较低', '仍存在', '问题'];
+
+/** Weight kept by a term that names the report's subject (it is in a document title). */
+const TITLE_TERM_FACTOR = 0.3;
 
 const ANSWER_TYPE_MARKERS = new Set(['什么', '哪', '哪个', '哪些', '哪项', '哪种', '何', '哪类', '哪一']);
 
@@ -74,15 +78,26 @@ function extractKeyTerms(kb: KnowledgeBase, question: string): KeyTerm[] {
     const answerType = ANSWER_TYPE_MARKERS.has(previous) ? 0.4 : 1;
     previous = raw;
     if (isStopword(word) || QUESTION_FILLER.has(word) || !/[\u4e00-\u9fff]/.test(word)) continue;
-    terms.push({ source: word, alternatives: [word], weight: termWeight(kb, [word]) * partOfSpeechWeight(tag) * answerType });
+    terms.push(keyTerm(kb, word, [word], partOfSpeechWeight(tag) * answerType));
   }
   for (const expanded of kb.crossLingual.expand(question)) {
     const alternatives = expanded.zh.filter((z) => !QUESTION_FILLER.has(z));
     if (alternatives.length === 0) continue;
-    terms.push({ source: expanded.source, alternatives, weight: termWeight(kb, alternatives) * Math.max(expanded.weight, 0.8) });
+    terms.push(keyTerm(kb, expanded.source, alternatives, Math.max(expanded.weight, 0.8)));
   }
-  if (PROBLEM_QUESTION_RE.test(question)) terms.push({ source: '问题', alternatives: PROBLEM_MARKERS, weight: 2 });
+  if (PROBLEM_QUESTION_RE.test(question)) terms.push({ source: '问题', alternatives: PROBLEM_MARKERS, weight: 2, specificity: 0 });
   return mergeDuplicates(terms);
+}
+
+function keyTerm(kb: KnowledgeBase, source: string, alternatives: string[], factor: number): KeyTerm {
+  // The report's own subject (the district, the plan in its title) is implied by every passage.
+  const subject = alternatives.some((a) => kb.titleText.includes(normalizeForMatch(a))) ? TITLE_TERM_FACTOR : 1;
+  return {
+    source,
+    alternatives,
+    weight: termWeight(kb, alternatives) * factor * subject,
+    specificity: Math.max(...alternatives.map((a) => generalIdf(a))),
+  };
 }
 
 /** Jieba's HMM glues a particle onto an unknown word ("营收要", "办上"); the corpus tells. */

@@ -17,6 +17,8 @@ export interface KnowledgeBase {
   figuresByPassage: Map<string, Figure[]>;
   /** All passage texts joined in the match form (normalizeForMatch), for "does the corpus say this at all". */
   corpusText: string;
+  /** The documents' titles in the match form: what every passage is implicitly about. */
+  titleText: string;
 }
 
 /** Whether the corpus uses `term` anywhere (case, spaces and parenthesis widths ignored). */
@@ -43,5 +45,6 @@ export function createKnowledgeBase(index: KnowledgeIndex, embedder: Embedder): 
     passageIndexById: new Map(index.passages.map((p, i) => [p.id, i])),
     figuresByPassage,
     corpusText,
+    titleText: index.docs.map((d) => normalizeForMatch(d.title)).join('\n'),
   };
 }

@@ -9,6 +9,12 @@ export interface KeyTerm {
   alternatives: string[];
   /** Importance: inverse document frequency, scaled down for terms from earlier turns. */
   weight: number;
+  /**
+   * How specific the concept is in general language (jieba's IDF of its most specific form):
+   * a specific concept the report never uses means the report does not answer the question;
+   * a common word ("方向", "概括") is just how the question is phrased.
+   */
+  specificity: number;
 }
 
 export interface QueryAnalysis {
