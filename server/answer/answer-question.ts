@@ -75,12 +75,13 @@ export function abstentionReason(kb: KnowledgeBase, analysis: QueryAnalysis, evi
  * just echoed by a near word: otherwise the sentences answer a neighbouring question.
  */
 function mainConceptStated(analysis: QueryAnalysis, evidence: Evidence[]): boolean {
-  let main = 0;
+  // A dictionary's guess for an English word ("meet" -> 相遇) is too unsure to decide on.
+  let main = -1;
   analysis.keyTerms.forEach((t, i) => {
-    const best = analysis.keyTerms[main]!;
-    if (t.specificity * t.weight > best.specificity * best.weight) main = i;
+    const best = analysis.keyTerms[main];
+    if (!t.guessed && (!best || t.specificity * t.weight > best.specificity * best.weight)) main = i;
   });
-  return Math.max(0, ...evidence.map((e) => e.credits[main]!)) >= MAIN_CONCEPT_MIN_CREDIT;
+  return main < 0 || Math.max(0, ...evidence.map((e) => e.credits[main]!)) >= MAIN_CONCEPT_MIN_CREDIT;
 }
 
 /** An answer whose lead names a number no quote holds is cut back to the quotes themselves. */

@@ -1,14 +1,17 @@
 /**
  * Writes the answer: what was asked first and briefly (the figure in bold, or the list items),
- * then the supporting quotes with [n] markers. English questions get English framing around the
- * Chinese figures and quotes, which are never translated: they must stay verifiable.
+ * then the supporting quotes with [n] markers. English questions get English framing and an
+ * English gloss of each figure's label beside the Chinese figures and quotes, which are never
+ * translated: they must stay verifiable.
  */
-import type { Figure } from '../../ingest/schema.js';
-import { cjkBigrams } from '../../ingest/text/tokenize.js';
 import type { AnswerFigure, Citation } from '../contract.js';
 import type { KnowledgeBase } from '../retrieve/knowledge-base.js';
 import type { QueryAnalysis } from '../retrieve/types.js';
-import type { Evidence } from './select-evidence.js';
+import { corroborations } from './corroborate.js';
+import { enumerationAfter } from './enumeration.js';
+import { clauseItems } from './list-items.js';
+import { pickFigures, type PickedFigure } from './pick-figures.js';
+import { ALTERNATIVE_LIST_SHARE, type Evidence } from './select-evidence.js';
 
 export interface ComposedAnswer {
   answer: string;
@@ -16,28 +19,72 @@ export interface ComposedAnswer {
   figures: AnswerFigure[];
 }
 
+const MAX_LISTS = 2;
+
+/** Numbers evidence in the order the answer first cites it. */
+class CitationOrder {
+  readonly cited: Evidence[] = [];
+  n(e: Evidence): number {
+    const at = this.cited.indexOf(e);
+    if (at >= 0) return at + 1;
+    this.cited.push(e);
+    return this.cited.length;
+  }
+}
+
 /** Builds citations, picks figures and writes the Markdown answer. */
 export function composeAnswer(kb: KnowledgeBase, analysis: QueryAnalysis, evidence: Evidence[]): ComposedAnswer {
-  const citations = evidence.map((e, i) => toCitation(kb, e, i + 1));
-  const figures = analysis.intent === 'figure' || analysis.multi ? pickFigures(kb, analysis, evidence) : [];
-  const lines: string[] = [];
+  const order = new CitationOrder();
   const en = analysis.lang === 'en';
-  if (figures.length) {
+  const picked = analysis.intent === 'figure' || analysis.multi ? pickFigures(kb, analysis, evidence) : [];
+  const lines: string[] = [];
+  const figures: AnswerFigure[] = [];
+  if (picked.length) {
     lines.push(en ? 'According to the report:' : '根据报告：');
-    for (const f of figures) lines.push(`- ${f.label}：**${f.text}** [${f.citation}]`);
+    const seconds = corroborations(kb, picked, evidence);
+    for (const p of picked) {
+      const refs = [p.evidence, ...(seconds.get(p) ?? [])].map((e) => `[${order.n(e)}]`).join('');
+      lines.push(`- ${figureLabel(kb, analysis, p)}**${p.figure.text}** ${refs}`);
+      figures.push(toAnswerFigure(p, order.n(p.evidence)));
+    }
   } else if (analysis.intent === 'list') {
     lines.push(en ? 'The report lists:' : '报告列出：');
-    for (const item of listItems(evidence[0]!.text)) lines.push(`- ${item} [1]`);
+    lines.push(...listLines(kb, evidence, order));
   } else {
     lines.push(en ? 'According to the report:' : '根据报告：');
   }
+  evidence.forEach((e) => order.n(e));
+  const citations = order.cited.map((e, i) => toCitation(kb, e, i + 1));
   lines.push('');
-  citations.forEach((c) => {
-    lines.push(`> ${c.quote} [${c.n}]`);
-    lines.push(`> — ${c.sectionPath.join(' › ')}`);
-    lines.push('');
-  });
+  for (const c of citations) lines.push(`> ${c.quote} [${c.n}]`, `> — ${c.sectionPath.join(' › ')}`, '');
   return { answer: lines.join('\n').trim(), citations, figures };
+}
+
+/** "城镇化率：" in Chinese; "urbanization rate (城镇化率): " in English when the glossary can say it. */
+function figureLabel(kb: KnowledgeBase, analysis: QueryAnalysis, { figure }: PickedFigure): string {
+  const label = figure.label;
+  if (analysis.lang !== 'en') return label ? `${label}：` : '';
+  const english = figure.label ? kb.crossLingual.describe(figure.label) : null;
+  if (!label) return '';
+  return english ? `${english} (${label}): ` : `${label}: `;
+}
+
+/** The items of the best list sentence (and of a near-equal one from elsewhere), each cited. */
+function listLines(kb: KnowledgeBase, evidence: Evidence[], order: CitationOrder): string[] {
+  const best = evidence[0]!;
+  const lists = evidence.filter((e) => e === best || e.coverage >= ALTERNATIVE_LIST_SHARE * best.coverage).slice(0, MAX_LISTS);
+  const lines: string[] = [];
+  for (const intro of lists) {
+    const enumerated = enumerationAfter(kb, intro);
+    if (enumerated.length) {
+      order.n(intro);
+      for (const item of enumerated) lines.push(`- ${item.title} [${order.n(item.evidence)}]`);
+    } else {
+      const n = order.n(intro);
+      for (const item of clauseItems(intro.text)) lines.push(`- ${item} [${n}]`);
+    }
+  }
+  return lines;
 }
 
 function toCitation(kb: KnowledgeBase, e: Evidence, n: number): Citation {
@@ -56,41 +103,6 @@ function toCitation(kb: KnowledgeBase, e: Evidence, n: number): Citation {
   };
 }
 
-/** The figures of the evidence whose labels best match the question, one or more per sentence. */
-function pickFigures(kb: KnowledgeBase, analysis: QueryAnalysis, evidence: Evidence[]): AnswerFigure[] {
-  const questionGrams = new Set(analysis.keyTerms.flatMap((t) => t.alternatives.flatMap((a) => [a, ...cjkBigrams(a)])));
-  const picked: AnswerFigure[] = [];
-  evidence.forEach((e, i) => {
-    const passage = kb.index.passages[e.passageIndex]!;
-    const inSentence = (kb.figuresByPassage.get(passage.id) ?? []).filter((f) => f.start >= e.start && f.end <= e.end);
-    const scored = inSentence
-      .map((f) => ({ f, score: labelMatch(f, questionGrams) }))
-      .filter((s) => s.score > 0)
-      .sort((a, b) => b.score - a.score);
-    const top = scored[0]?.score ?? 0;
-    const keep = scored.filter((s) => s.score >= top * 0.75).slice(0, analysis.multi ? 3 : 2);
-    for (const { f } of keep) picked.push(toAnswerFigure(f, i + 1));
-  });
-  return picked.slice(0, 4);
-}
-
-function labelMatch(figure: Figure, questionGrams: Set<string>): number {
-  const grams = cjkBigrams(`${figure.label}${figure.qualifier ?? ''}`);
-  if (grams.length === 0) return 0;
-  return grams.filter((g) => questionGrams.has(g)).length / Math.sqrt(grams.length);
-}
-
-function toAnswerFigure(f: Figure, citation: number): AnswerFigure {
-  return { label: f.label, value: f.value, unit: f.unit, text: f.text, citation };
-}
-
-/** The clauses of an enumerating sentence, as list items. */
-function listItems(sentence: string): string[] {
-  const body = sentence.replace(/[。；;！？]+$/, '');
-  const clauses = body.split(/[，；;]/).map((s) => s.trim()).filter((s) => s.length >= 2);
-  if (clauses.length > 1) return clauses.slice(0, 8);
-  // "存在甲、乙、丙等问题": the items are the 、-separated parts of the one clause.
-  const inner = body.replace(/^(?:但|仍|还|也)*(?:存在|面临|包括|有)/, '').replace(/等(?:问题|方面|不足)?$/, '');
-  const parts = inner.split('、').map((s) => s.trim()).filter((s) => s.length >= 2);
-  return parts.length > 1 ? parts.slice(0, 8) : [body];
+function toAnswerFigure({ figure }: PickedFigure, citation: number): AnswerFigure {
+  return { label: figure.label, value: figure.value, unit: figure.unit, text: figure.text, citation };
 }

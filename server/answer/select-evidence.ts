@@ -22,6 +22,8 @@ export interface Evidence {
   score: number;
   /** Credit per key term (same order as analysis.keyTerms). */
   credits: number[];
+  /** The sentence holds a figure whose label names one of the question's concepts. */
+  answersWithFigure: boolean;
 }
 
 const SENTENCE_POOL = 8;
@@ -29,6 +31,10 @@ const HEADING_CREDIT = 0.5;
 const PARTIAL_CREDIT = 0.6;
 const MAX_EVIDENCE = 3;
 const MIN_GAIN = 0.12;
+/** A figure question is answered by a sentence with a figure of what it asks: others count less. */
+const NO_FIGURE_PENALTY = 0.1;
+/** A list from another place is kept too when it covers the question nearly as well as the best. */
+export const ALTERNATIVE_LIST_SHARE = 0.85;
 
 /** How well `text` expresses a concept: 1 for an exact form, partial for most of its bigrams. */
 export function termCredit(term: KeyTerm, normalizedText: string): number {
@@ -53,14 +59,18 @@ export function rankSentences(kb: KnowledgeBase, analysis: QueryAnalysis, ranked
   ranked.slice(0, SENTENCE_POOL).forEach((hit, passageRank) => {
     const passage = kb.index.passages[hit.index]!;
     const heading = normalizeForMatch(headingWords(passage.sectionPath));
+    const figures = kb.figuresByPassage.get(passage.id) ?? [];
     for (const span of splitSentences(passage.text)) {
       const text = passage.text.slice(span.start, span.end);
       const normalized = normalizeForMatch(text);
       const credits = analysis.keyTerms.map((t) => Math.max(termCredit(t, normalized), HEADING_CREDIT * termCredit(t, heading)));
       const coverage = credits.reduce((s, c, i) => s + c * analysis.keyTerms[i]!.weight, 0) / totalWeight;
-      const hasFigure = /\d/.test(text);
-      const score = coverage + 0.08 / (1 + passageRank) + (analysis.intent === 'figure' && hasFigure ? 0.04 : 0) + lengthPrior(text);
-      candidates.push({ passageIndex: hit.index, passageRank, start: span.start, end: span.end, text, coverage, score, credits });
+      const answersWithFigure = figures.some(
+        (f) => f.start >= span.start && f.end <= span.end && analysis.keyTerms.some((t) => termCredit(t, normalizeForMatch(f.label)) >= 0.5),
+      );
+      const figureFit = analysis.intent === 'figure' && !answersWithFigure ? -NO_FIGURE_PENALTY : 0;
+      const score = coverage + 0.08 / (1 + passageRank) + figureFit + lengthPrior(text);
+      candidates.push({ passageIndex: hit.index, passageRank, start: span.start, end: span.end, text, coverage, score, credits, answersWithFigure });
     }
   });
   return candidates.sort((a, b) => b.score - a.score);
@@ -85,7 +95,8 @@ export function selectEvidence(analysis: QueryAnalysis, candidates: Evidence[]):
     let pickGain = 0;
     for (const c of candidates) {
       if (chosen.includes(c)) continue;
-      const gain = c.credits.reduce((s, credit, i) => s + Math.max(0, credit - covered[i]!) * weights[i]!, 0) / total;
+      const fit = analysis.intent === 'figure' && !c.answersWithFigure ? 0.5 : 1;
+      const gain = (fit * c.credits.reduce((s, credit, i) => s + Math.max(0, credit - covered[i]!) * weights[i]!, 0)) / total;
       if (gain > pickGain) {
         pick = c;
         pickGain = gain;
@@ -95,7 +106,12 @@ export function selectEvidence(analysis: QueryAnalysis, candidates: Evidence[]):
     chosen.push(pick);
     pick.credits.forEach((credit, i) => (covered[i] = Math.max(covered[i]!, credit)));
   }
-  return chosen;
+  if (analysis.intent === 'list') {
+    // Reports state a shortcoming in its chapter and again in the review of problems: list both.
+    const alternative = candidates.find((c) => !chosen.includes(c) && c.passageIndex !== best.passageIndex);
+    if (alternative && alternative.coverage >= ALTERNATIVE_LIST_SHARE * best.coverage) chosen.splice(1, 0, alternative);
+  }
+  return chosen.slice(0, MAX_EVIDENCE);
 }
 
 /** Combined coverage of the chosen sentences. */

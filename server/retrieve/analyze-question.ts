@@ -7,7 +7,7 @@ import { generalIdf } from '../../ingest/text/general-idf.js';
 import { cjkBigrams, isStopword, tagWords } from '../../ingest/text/tokenize.js';
 import { normalizeForMatch } from '../../ingest/text/normalize.js';
 import { corpusMentions, type KnowledgeBase } from './knowledge-base.js';
-import type { Intent, KeyTerm, QueryAnalysis } from './types.js';
+import type { ExpectedValue, Intent, KeyTerm, QueryAnalysis } from './types.js';
 
 /** Question words and fillers that say what kind of answer is wanted, not what it is about. */
 const QUESTION_FILLER = new Set(
@@ -47,6 +47,7 @@ export function analyzeQuestion(kb: KnowledgeBase, question: string, history: Hi
     question,
     lang,
     intent: detectIntent(question),
+    expects: expectedValues(question),
     multi: MULTI_RE.test(question),
     keyTerms,
     lexicalTerms,
@@ -61,6 +62,19 @@ function detectIntent(question: string): Intent {
   if (LIST_RE.test(question)) return 'list';
   if (FIGURE_RE.test(question)) return 'figure';
   return 'fact';
+}
+
+/** Wording that asks for a kind of value, in Chinese and English. */
+const EXPECTED_VALUE_PATTERNS: Array<[ExpectedValue, RegExp]> = [
+  ['percent', /比重|占比|比例|百分之|率|增速|增幅|份额|percent|share|ratio|rate\b|proportion|growth|grow|increase/i],
+  ['rank', /排名|排第|第几|位次|位居|前列|rank|place|position/i],
+  // Only words that ask for money itself: "收入倍差" or "投资增速" ask for a ratio or a rate.
+  ['money', /多少钱|金额|资金|投入|总额|营收|销售额|多少[亿万]元|how much (?:money|has been spent|was spent|is spent|did .* spend)|spend|spent|funding|revenue/i],
+  ['count', /几[个项家位所座条名人户]|多少[个项家位所座条名人户]|数量|how many|number of/i],
+];
+
+function expectedValues(question: string): ExpectedValue[] {
+  return EXPECTED_VALUE_PATTERNS.filter(([, re]) => re.test(question)).map(([kind]) => kind);
 }
 
 function isFollowUp(question: string, keyTerms: KeyTerm[]): boolean {
@@ -83,7 +97,7 @@ function extractKeyTerms(kb: KnowledgeBase, question: string): KeyTerm[] {
   for (const expanded of kb.crossLingual.expand(question)) {
     const alternatives = expanded.zh.filter((z) => !QUESTION_FILLER.has(z));
     if (alternatives.length === 0) continue;
-    terms.push(keyTerm(kb, expanded.source, alternatives, Math.max(expanded.weight, 0.8)));
+    terms.push({ ...keyTerm(kb, expanded.source, alternatives, Math.max(expanded.weight, 0.8)), guessed: expanded.guessed });
   }
   if (PROBLEM_QUESTION_RE.test(question)) terms.push({ source: '问题', alternatives: PROBLEM_MARKERS, weight: 2, specificity: 0 });
   return mergeDuplicates(terms);

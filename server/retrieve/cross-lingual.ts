@@ -5,12 +5,15 @@
  */
 import { buildReverseDictionary } from '../../ingest/text/cedict.js';
 import { createEnglishExpander, isMostlyEnglish, loadGlossary } from '../../ingest/text/crosslingual.js';
+import { createChineseDescriber } from '../../ingest/text/describe-english.js';
 import { buildRomanIndex } from '../../ingest/text/romanize.js';
 
 export interface ExpandedConcept {
   source: string;
   zh: string[];
   weight: number;
+  /** CC-CEDICT's reading of an English word: a dictionary's guess, not a curated translation. */
+  guessed: boolean;
 }
 
 export interface CrossLingual {
@@ -18,6 +21,8 @@ export interface CrossLingual {
   expand(question: string): ExpandedConcept[];
   /** Capitalized names in the question that neither the dictionaries nor the corpus account for. */
   unknownNames(question: string): string[];
+  /** An English gloss of a Chinese label from the glossary, or null when it covers too little. */
+  describe(zh: string): string | null;
   /** Builds the dictionaries now rather than during the first English question. */
   warm(): void;
 }
@@ -31,7 +36,9 @@ const COMMON_CAPITALIZED = new Set(
 /** Builds the cross-lingual helpers for a corpus (its text, and a test that it uses a term). */
 export function createCrossLingual(corpusText: string, isCorpusTerm: (zh: string) => boolean): CrossLingual {
   const reverseDictionary = buildReverseDictionary(isCorpusTerm);
-  const expander = createEnglishExpander({ glossary: loadGlossary(), reverseDictionary, isCorpusTerm });
+  const glossary = loadGlossary();
+  const expander = createEnglishExpander({ glossary, reverseDictionary, isCorpusTerm });
+  const describe = createChineseDescriber(glossary);
   let romanIndex: Map<string, Set<string>> | null = null;
   const roman = () => (romanIndex ??= buildRomanIndex(corpusText));
 
@@ -43,13 +50,23 @@ export function createCrossLingual(corpusText: string, isCorpusTerm: (zh: string
 
   return {
     isEnglish: isMostlyEnglish,
+    describe,
     expand(question) {
-      const concepts: ExpandedConcept[] = expander.expand(question).map((t) => ({ source: t.source, zh: t.zh, weight: t.weight }));
+      const concepts: ExpandedConcept[] = expander
+        .expand(question)
+        .map((t) => ({ source: t.source, zh: t.zh, weight: t.weight, guessed: t.from === 'cedict' }));
+      const named: ExpandedConcept[] = [];
       for (const { words } of names(question)) {
-        const zh = roman().get(words.join('').toLowerCase());
-        if (zh) concepts.push({ source: words.join(' '), zh: [...zh], weight: 1 });
+        // "Healthy Zhejiang": the whole run may not be one corpus word, but its names are.
+        const runs = roman().has(words.join('').toLowerCase()) ? [words] : words.map((w) => [w]);
+        for (const run of runs) {
+          const zh = roman().get(run.join('').toLowerCase());
+          if (zh) named.push({ source: run.join(' '), zh: [...zh], weight: 1, guessed: false });
+        }
       }
-      return concepts;
+      // A name the corpus spells beats what a dictionary guesses for the same word.
+      const namedSources = new Set(named.map((n) => n.source.toLowerCase()));
+      return [...concepts.filter((c) => !(c.guessed && namedSources.has(c.source))), ...named];
     },
     unknownNames(question) {
       return names(question)

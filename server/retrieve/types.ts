@@ -2,6 +2,9 @@
 
 export type Intent = 'figure' | 'list' | 'fact' | 'yesno';
 
+/** The kind of value a figure question wants: a share, a rank, an amount of money, a count. */
+export type ExpectedValue = 'percent' | 'rank' | 'money' | 'count';
+
 /** One concept of the question, with the Chinese strings that express it in the corpus. */
 export interface KeyTerm {
   /** The question's own wording (Chinese word or English phrase). */
@@ -15,12 +18,16 @@ export interface KeyTerm {
    * a common word ("方向", "概括") is just how the question is phrased.
    */
   specificity: number;
+  /** The Chinese forms are a dictionary's guess for an English word (CC-CEDICT), not a curated term. */
+  guessed?: boolean;
 }
 
 export interface QueryAnalysis {
   question: string;
   lang: 'zh' | 'en';
   intent: Intent;
+  /** Kinds of value the question asks for (several when it asks for several figures). */
+  expects: ExpectedValue[];
   /** The question asks about two or more things ("A和B分别是多少", "…, and how much …"). */
   multi: boolean;
   keyTerms: KeyTerm[];

@@ -1,0 +1,61 @@
+/**
+ * Chooses the figures an answer leads with: in each evidence sentence, the figures whose labels
+ * share most wording with the question, a value of the kind asked for (a share, a rank, money,
+ * a count) counting in favour.
+ */
+import type { Figure } from '../../ingest/schema.js';
+import { cjkBigrams } from '../../ingest/text/tokenize.js';
+import type { KnowledgeBase } from '../retrieve/knowledge-base.js';
+import type { ExpectedValue, QueryAnalysis } from '../retrieve/types.js';
+import type { Evidence } from './select-evidence.js';
+
+export interface PickedFigure {
+  figure: Figure;
+  evidence: Evidence;
+}
+
+const MAX_FIGURES = 4;
+/** Figures within this share of a sentence's best match are kept too ("A和B分别…"). */
+const KEEP_SHARE = 0.75;
+/** Added to the label match of a value of the kind the question asks for. */
+const EXPECTED_KIND_BONUS = 0.3;
+const MONEY_UNIT_RE = /元/;
+
+/** The figures of the evidence that answer the question, best first within each sentence. */
+export function pickFigures(kb: KnowledgeBase, analysis: QueryAnalysis, evidence: Evidence[]): PickedFigure[] {
+  const questionGrams = new Set(analysis.keyTerms.flatMap((t) => t.alternatives.flatMap((a) => [a, ...cjkBigrams(a)])));
+  const picked: PickedFigure[] = [];
+  for (const e of evidence) {
+    const passage = kb.index.passages[e.passageIndex]!;
+    const scored = (kb.figuresByPassage.get(passage.id) ?? [])
+      .filter((f) => f.start >= e.start && f.end <= e.end)
+      .map((f) => ({ f, match: labelMatch(f, questionGrams) }))
+      .filter((s) => s.match > 0)
+      .map(({ f, match }) => ({ f, score: match + (analysis.expects.some((kind) => isOfKind(f, kind)) ? EXPECTED_KIND_BONUS : 0) }))
+      .sort((a, b) => b.score - a.score);
+    const top = scored[0]?.score ?? 0;
+    const keep = scored.filter((s) => s.score >= top * KEEP_SHARE).slice(0, analysis.multi ? 3 : 2);
+    for (const { f } of keep) picked.push({ figure: f, evidence: e });
+  }
+  return picked.slice(0, MAX_FIGURES);
+}
+
+function labelMatch(figure: Figure, questionGrams: Set<string>): number {
+  const grams = cjkBigrams(`${figure.label}${figure.qualifier ?? ''}`);
+  if (grams.length === 0) return 0;
+  return grams.filter((g) => questionGrams.has(g)).length / Math.sqrt(grams.length);
+}
+
+/** Whether a figure is a value of the asked-for kind. */
+export function isOfKind(figure: Figure, kind: ExpectedValue): boolean {
+  switch (kind) {
+    case 'percent':
+      return figure.kind === 'percent' || figure.kind === 'ratio';
+    case 'rank':
+      return figure.kind === 'rank';
+    case 'money':
+      return MONEY_UNIT_RE.test(figure.unit);
+    case 'count':
+      return figure.kind === 'count';
+  }
+}
