@@ -9,6 +9,7 @@ import type { KnowledgeBase } from '../retrieve/knowledge-base.js';
 import type { QueryAnalysis, RankedPassage } from '../retrieve/types.js';
 import { composeAnswer, type ComposedAnswer } from './compose-answer.js';
 import { combinedCoverage, rankSentences, selectEvidence, termCredit, type Evidence } from './select-evidence.js';
+import { isOfKind } from './pick-figures.js';
 import { unsupportedNumbers } from './verify-numbers.js';
 import { normalizeForMatch } from '../../ingest/text/normalize.js';
 
@@ -66,6 +67,7 @@ export function abstentionReason(kb: KnowledgeBase, analysis: QueryAnalysis, evi
   if (missing / total >= MISSING_CONCEPT_WEIGHT) return 'concept-not-in-report';
   if (combinedCoverage(analysis, evidence) < MIN_COVERAGE) return 'low-coverage';
   if (!mainConceptStated(analysis, evidence)) return 'main-concept-not-stated';
+  if (lacksAskedKind(kb, analysis, evidence)) return 'no-figure-of-asked-kind';
   return null;
 }
 
@@ -82,6 +84,24 @@ function mainConceptStated(analysis: QueryAnalysis, evidence: Evidence[]): boole
     if (!t.guessed && (!best || t.specificity * t.weight > best.specificity * best.weight)) main = i;
   });
   return main < 0 || Math.max(0, ...evidence.map((e) => e.credits[main]!)) >= MAIN_CONCEPT_MIN_CREDIT;
+}
+
+/**
+ * "How many …" or "what rank …" answered only by amounts or shares: the report gives no such
+ * figure for what is asked (counts and ranks are asked for unambiguously; shares and money less so).
+ */
+function lacksAskedKind(kb: KnowledgeBase, analysis: QueryAnalysis, evidence: Evidence[]): boolean {
+  const precise = analysis.expects.filter((kind) => kind === 'count' || kind === 'rank');
+  if (analysis.intent !== 'figure' || analysis.multi || precise.length === 0 || precise.length < analysis.expects.length) return false;
+  return !evidence.some((e) =>
+    (kb.figuresByPassage.get(kb.index.passages[e.passageIndex]!.id) ?? []).some(
+      (f) =>
+        f.start >= e.start &&
+        f.end <= e.end &&
+        precise.some((kind) => isOfKind(f, kind)) &&
+        analysis.keyTerms.some((t) => termCredit(t, normalizeForMatch(f.label)) >= MAIN_CONCEPT_MIN_CREDIT),
+    ),
+  );
 }
 
 /** An answer whose lead names a number no quote holds is cut back to the quotes themselves. */

@@ -62,11 +62,13 @@ export function composeAnswer(kb: KnowledgeBase, analysis: QueryAnalysis, eviden
 
 /** "城镇化率：" in Chinese; "urbanization rate (城镇化率): " in English when the glossary can say it. */
 function figureLabel(kb: KnowledgeBase, analysis: QueryAnalysis, { figure }: PickedFigure): string {
-  const label = figure.label;
-  if (analysis.lang !== 'en') return label ? `${label}：` : '';
-  const english = figure.label ? kb.crossLingual.describe(figure.label) : null;
-  if (!label) return '';
-  return english ? `${english} (${label}): ` : `${label}: `;
+  // "年均增长 7.6%" is not the income itself: the qualifier says what the value is.
+  const qualifier = figure.qualifier && !figure.label.includes(figure.qualifier) ? figure.qualifier : '';
+  if (!figure.label) return qualifier ? `${qualifier}${analysis.lang === 'en' ? ': ' : '：'}` : '';
+  if (analysis.lang !== 'en') return `${figure.label}${qualifier ? `（${qualifier}）` : ''}：`;
+  const chinese = `${figure.label}${qualifier ? `, ${qualifier}` : ''}`;
+  const english = kb.crossLingual.describe(figure.label);
+  return english ? `${english} (${chinese}): ` : `${chinese}: `;
 }
 
 /** The items of the best list sentence (and of a near-equal one from elsewhere), each cited. */

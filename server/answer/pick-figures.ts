@@ -56,6 +56,7 @@ export function isOfKind(figure: Figure, kind: ExpectedValue): boolean {
     case 'money':
       return MONEY_UNIT_RE.test(figure.unit);
     case 'count':
-      return figure.kind === 'count';
+      // "How many square kilometres": a measured quantity answers too, money does not.
+      return figure.kind === 'count' || (figure.kind === 'quantity' && !MONEY_UNIT_RE.test(figure.unit));
   }
 }

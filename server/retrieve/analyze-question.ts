@@ -46,7 +46,7 @@ export function analyzeQuestion(kb: KnowledgeBase, question: string, history: Hi
   return {
     question,
     lang,
-    intent: detectIntent(question),
+    intent: namesMeasure(kb, keyTerms) && detectIntent(question) === 'fact' ? 'figure' : detectIntent(question),
     expects: expectedValues(question),
     multi: MULTI_RE.test(question),
     keyTerms,
@@ -62,6 +62,18 @@ function detectIntent(question: string): Intent {
   if (LIST_RE.test(question)) return 'list';
   if (FIGURE_RE.test(question)) return 'figure';
   return 'fact';
+}
+
+/** Share of a figure label a question's term must make up to name that measure. */
+const MEASURE_NAME_SHARE = 0.6;
+
+/**
+ * "What is the per capita disposable income of rural residents?" asks for a figure without a
+ * figure word: the question names a measure the report gives a value for.
+ */
+function namesMeasure(kb: KnowledgeBase, keyTerms: KeyTerm[]): boolean {
+  const forms = keyTerms.flatMap((t) => t.alternatives.map((a) => normalizeForMatch(a))).filter((a) => a.length >= 3);
+  return kb.figureLabels.some((label) => forms.some((form) => label.includes(form) && form.length >= MEASURE_NAME_SHARE * label.length));
 }
 
 /** Wording that asks for a kind of value, in Chinese and English. */

@@ -19,6 +19,8 @@ export interface KnowledgeBase {
   corpusText: string;
   /** The documents' titles in the match form: what every passage is implicitly about. */
   titleText: string;
+  /** Distinct figure labels in the match form: the measures the reports give values for. */
+  figureLabels: string[];
 }
 
 /** Whether the corpus uses `term` anywhere (case, spaces and parenthesis widths ignored). */
@@ -46,5 +48,6 @@ export function createKnowledgeBase(index: KnowledgeIndex, embedder: Embedder): 
     figuresByPassage,
     corpusText,
     titleText: index.docs.map((d) => normalizeForMatch(d.title)).join('\n'),
+    figureLabels: [...new Set(index.figures.map((f) => normalizeForMatch(f.label)).filter(Boolean))],
   };
 }

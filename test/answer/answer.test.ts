@@ -43,6 +43,34 @@ describe('answerQuestion', () => {
     expect(normalize(r.answer)).toContain('基层党建特色亮点不多');
   });
 
+  it('follows an intro sentence to the items its section enumerates after it, each item cited', async () => {
+    const r = await answerQuestion(kb, { question: '推动政务服务升级有哪些举措？' });
+    const items = r.answer.split('\n').filter((l) => l.startsWith('- '));
+    expect(items[0]).toMatch(/^- 深化增值化改革 \[2\]$/);
+    expect(r.citations[1]!.quote.startsWith('一是深化增值化改革')).toBe(true);
+    expect(r.citations[2]!.quote.startsWith('二是')).toBe(true);
+  });
+
+  it('cites a figure in each place the report states it', async () => {
+    const r = await answerQuestion(kb, { question: '城乡居民收入倍差是多少？' });
+    const lead = r.answer.split('\n').find((l) => l.includes('**1.65**'));
+    expect(lead).toMatch(/\[1\]\[2\]$/);
+    expect(r.citations[0]!.sectionId).not.toBe(r.citations[1]!.sectionId);
+    expect(r.citations.slice(0, 2).every((c) => c.quote.includes('1.65'))).toBe(true);
+  });
+
+  it('treats a question naming a measure as a figure question and glosses the label in English', async () => {
+    const r = await answerQuestion(kb, { question: 'What is the per capita disposable income of rural residents?' });
+    expect(r.figures.map((f) => f.text)).toContain('4.8 万元');
+    expect(r.answer).toContain('per capita disposable income of rural residents (农村居民人均可支配收入');
+  });
+
+  it('abstains when the thing counted is not what the evidence counts', async () => {
+    const r = await answerQuestion(kb, { question: 'How many foreign-funded hospitals does the district have?' });
+    expect(r.answerable).toBe(false);
+    expect(r.figures).toEqual([]);
+  });
+
   it('abstains on another district, an uncovered year and an indicator the report never mentions', async () => {
     for (const question of ['What was Yinzhou District\'s fixed-asset investment total?', '江北区2024年财政总收入预计能达到多少？', '江北区人均公园绿地面积是多少？']) {
       const r = await answerQuestion(kb, { question });
