@@ -45,5 +45,5 @@ function sentenceEvidence(kb: KnowledgeBase, figure: Figure, like: Evidence): Ev
   const text = kb.index.passages[passageIndex]!.text;
   const start = text.indexOf(figure.sentence);
   if (start < 0) return null;
-  return { ...like, passageIndex, start, end: start + figure.sentence.length, text: figure.sentence, coverage: 0, credits: [] };
+  return { ...like, passageIndex, start, end: start + figure.sentence.length, text: figure.sentence, coverage: 0, credits: [], answerCredits: [] };
 }

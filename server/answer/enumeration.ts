@@ -28,7 +28,7 @@ export function enumerationAfter(kb: KnowledgeBase, intro: Evidence): Enumerated
     if (!host) continue;
     found.push({
       title: item.title,
-      evidence: { ...intro, passageIndex: host.index, start: start - host.at, end: end - host.at, text: sectionText.slice(start, end), credits: [] },
+      evidence: { ...intro, passageIndex: host.index, start: start - host.at, end: end - host.at, text: sectionText.slice(start, end), credits: [], answerCredits: [] },
     });
   }
   return found.length >= 2 ? found : [];

@@ -20,6 +20,8 @@ const KEEP_SHARE = 0.75;
 /** Added to the label match of a value of the kind the question asks for. */
 const EXPECTED_KIND_BONUS = 0.3;
 const MONEY_UNIT_RE = /元/;
+/** "增长 7.6%" is a change; "提升至 8.3%" is the level reached. */
+const CHANGE_LABEL_RE = /增速|增幅|同比|年均|(?:增长|增加|提高|提升|下降|降低|减少)(?![至到为])/;
 
 /** The figures of the evidence that answer the question, best first within each sentence. */
 export function pickFigures(kb: KnowledgeBase, analysis: QueryAnalysis, evidence: Evidence[]): PickedFigure[] {
@@ -31,7 +33,7 @@ export function pickFigures(kb: KnowledgeBase, analysis: QueryAnalysis, evidence
       .filter((f) => f.start >= e.start && f.end <= e.end)
       .map((f) => ({ f, match: labelMatch(f, questionGrams) }))
       .filter((s) => s.match > 0)
-      .map(({ f, match }) => ({ f, score: match + (analysis.expects.some((kind) => isOfKind(f, kind)) ? EXPECTED_KIND_BONUS : 0) }))
+      .map(({ f, match }) => ({ f, score: (match + (analysis.expects.some((kind) => isOfKind(f, kind)) ? EXPECTED_KIND_BONUS : 0)) * changeFit(analysis, f) }))
       .sort((a, b) => b.score - a.score);
     const top = scored[0]?.score ?? 0;
     const keep = scored.filter((s) => s.score >= top * KEEP_SHARE).slice(0, analysis.multi ? 3 : 2);
@@ -44,6 +46,16 @@ function labelMatch(figure: Figure, questionGrams: Set<string>): number {
   const grams = cjkBigrams(`${figure.label}${figure.qualifier ?? ''}`);
   if (grams.length === 0) return 0;
   return grams.filter((g) => questionGrams.has(g)).length / Math.sqrt(grams.length);
+}
+
+/** "商品销售额年均增速 13.6%" answers how fast sales grew, not "商品销售额是多少". */
+export function isChangeFigure(figure: Figure): boolean {
+  return CHANGE_LABEL_RE.test(`${figure.label}${figure.qualifier ?? ''}`);
+}
+
+/** A change figure when a level is asked for (or the reverse) fits half as well. */
+export function changeFit(analysis: QueryAnalysis, figure: Figure): number {
+  return isChangeFigure(figure) === analysis.asksForChange ? 1 : 0.5;
 }
 
 /** Whether a figure is a value of the asked-for kind. */

@@ -7,8 +7,10 @@ import { splitSentences } from '../../ingest/chunk/sentences.js';
 import { charBigrams } from '../../ingest/text/tokenize.js';
 import { normalizeForMatch } from '../../ingest/text/normalize.js';
 import { headingWords } from '../../ingest/text/passage-text.js';
+import type { Figure } from '../../ingest/schema.js';
 import type { KnowledgeBase } from '../retrieve/knowledge-base.js';
 import type { KeyTerm, QueryAnalysis, RankedPassage } from '../retrieve/types.js';
+import { changeFit, isOfKind } from './pick-figures.js';
 
 export interface Evidence {
   passageIndex: number;
@@ -22,6 +24,8 @@ export interface Evidence {
   score: number;
   /** Credit per key term (same order as analysis.keyTerms). */
   credits: number[];
+  /** For a figure question: credits halved for concepts no fitting figure of the sentence is labelled with. */
+  answerCredits: number[];
   /** The sentence holds a figure whose label names one of the question's concepts. */
   answersWithFigure: boolean;
 }
@@ -33,6 +37,8 @@ const MAX_EVIDENCE = 3;
 const MIN_GAIN = 0.12;
 /** A figure question is answered by a sentence with a figure of what it asks: others count less. */
 const NO_FIGURE_PENALTY = 0.1;
+const UNLABELLED_SHARE = 0.5;
+const LABEL_MIN_CREDIT = 0.5;
 /** A list from another place is kept too when it covers the question nearly as well as the best. */
 export const ALTERNATIVE_LIST_SHARE = 0.85;
 
@@ -54,7 +60,6 @@ export function termCredit(term: KeyTerm, normalizedText: string): number {
 
 /** Candidate sentences of the top passages, best first. */
 export function rankSentences(kb: KnowledgeBase, analysis: QueryAnalysis, ranked: RankedPassage[]): Evidence[] {
-  const totalWeight = analysis.keyTerms.reduce((s, t) => s + t.weight, 0) || 1;
   const candidates: Evidence[] = [];
   ranked.slice(0, SENTENCE_POOL).forEach((hit, passageRank) => {
     const passage = kb.index.passages[hit.index]!;
@@ -64,16 +69,30 @@ export function rankSentences(kb: KnowledgeBase, analysis: QueryAnalysis, ranked
       const text = passage.text.slice(span.start, span.end);
       const normalized = normalizeForMatch(text);
       const credits = analysis.keyTerms.map((t) => Math.max(termCredit(t, normalized), HEADING_CREDIT * termCredit(t, heading)));
-      const coverage = credits.reduce((s, c, i) => s + c * analysis.keyTerms[i]!.weight, 0) / totalWeight;
-      const answersWithFigure = figures.some(
-        (f) => f.start >= span.start && f.end <= span.end && analysis.keyTerms.some((t) => termCredit(t, normalizeForMatch(f.label)) >= 0.5),
-      );
+      const coverage = weighted(analysis, credits);
+      const labels = figures
+        .filter((f) => f.start >= span.start && f.end <= span.end && fitsQuestion(analysis, f))
+        .map((f) => normalizeForMatch(`${f.label}${f.qualifier ?? ''}`));
+      // A figure question's concept is answered where a fitting figure is labelled with it.
+      const labelled = analysis.keyTerms.map((t) => labels.some((label) => termCredit(t, label) >= LABEL_MIN_CREDIT));
+      const answersWithFigure = labelled.some(Boolean);
+      const answerCredits = analysis.intent === 'figure' ? credits.map((c, i) => (labelled[i] ? c : c * UNLABELLED_SHARE)) : credits;
       const figureFit = analysis.intent === 'figure' && !answersWithFigure ? -NO_FIGURE_PENALTY : 0;
-      const score = coverage + 0.08 / (1 + passageRank) + figureFit + lengthPrior(text);
-      candidates.push({ passageIndex: hit.index, passageRank, start: span.start, end: span.end, text, coverage, score, credits, answersWithFigure });
+      const score = weighted(analysis, answerCredits) + 0.08 / (1 + passageRank) + figureFit + lengthPrior(text);
+      candidates.push({ passageIndex: hit.index, passageRank, start: span.start, end: span.end, text, coverage, score, credits, answerCredits, answersWithFigure });
     }
   });
   return candidates.sort((a, b) => b.score - a.score);
+}
+
+function weighted(analysis: QueryAnalysis, credits: number[]): number {
+  const total = analysis.keyTerms.reduce((s, t) => s + t.weight, 0) || 1;
+  return credits.reduce((s, c, i) => s + c * analysis.keyTerms[i]!.weight, 0) / total;
+}
+
+/** A value of the kind asked for, and a level or a change as asked. */
+function fitsQuestion(analysis: QueryAnalysis, figure: Figure): boolean {
+  return changeFit(analysis, figure) === 1 && (analysis.expects.length === 0 || analysis.expects.some((kind) => isOfKind(figure, kind)));
 }
 
 /** Very short fragments (headings run into text) rarely answer anything. */
@@ -88,15 +107,14 @@ export function selectEvidence(analysis: QueryAnalysis, candidates: Evidence[]):
   const chosen = [best];
   const weights = analysis.keyTerms.map((t) => t.weight);
   const total = weights.reduce((s, w) => s + w, 0) || 1;
-  const covered = [...best.credits];
+  const covered = [...best.answerCredits];
   const limit = analysis.multi || analysis.intent === 'list' ? MAX_EVIDENCE : 2;
   while (chosen.length < limit) {
     let pick: Evidence | null = null;
     let pickGain = 0;
     for (const c of candidates) {
       if (chosen.includes(c)) continue;
-      const fit = analysis.intent === 'figure' && !c.answersWithFigure ? 0.5 : 1;
-      const gain = (fit * c.credits.reduce((s, credit, i) => s + Math.max(0, credit - covered[i]!) * weights[i]!, 0)) / total;
+      const gain = c.answerCredits.reduce((s, credit, i) => s + Math.max(0, credit - covered[i]!) * weights[i]!, 0) / total;
       if (gain > pickGain) {
         pick = c;
         pickGain = gain;
@@ -104,7 +122,7 @@ export function selectEvidence(analysis: QueryAnalysis, candidates: Evidence[]):
     }
     if (!pick || pickGain < MIN_GAIN) break;
     chosen.push(pick);
-    pick.credits.forEach((credit, i) => (covered[i] = Math.max(covered[i]!, credit)));
+    pick.answerCredits.forEach((credit, i) => (covered[i] = Math.max(covered[i]!, credit)));
   }
   if (analysis.intent === 'list') {
     // Reports state a shortcoming in its chapter and again in the review of problems: list both.

@@ -13,7 +13,7 @@ import type { ExpectedValue, Intent, KeyTerm, QueryAnalysis } from './types.js';
 const QUESTION_FILLER = new Set(
   ('多少 几 几项 几个 几位 几家 哪 哪些 哪项 哪个 哪年 什么 怎么 怎样 如何 是否 有没有 是不是 吗 呢 一共 共 总共 各 各有 分别 ' +
     '目前 现在 当前 还有 还 存在 面临 下 一步 下一步 报告 提到 提出 介绍 说 讲 方面 情况 问题 具体 主要 哪几 怎么样 能 能否 可以 要 叫 称为 排 排第几 第几 ' +
-    '达到 完成 实现 我区 全区 本区 区').split(' '),
+    '达到 完成 实现 我区 全区 本区 区 后面 后续 接下来 准备 打算 现在 如今 已经 了').split(' '),
 );
 
 /** Asking for problems or shortcomings: reports state them with a stable set of markers. */
@@ -25,7 +25,7 @@ const TITLE_TERM_FACTOR = 0.3;
 
 const ANSWER_TYPE_MARKERS = new Set(['什么', '哪', '哪个', '哪些', '哪项', '哪种', '何', '哪类', '哪一']);
 
-const FIGURE_RE = /多少|几[项个位家户人次年名]?|比重|占比|比例|增速|增长|率|排第|第几|排名|规模|总量|金额|数量|how (many|much)|what share|what percentage|rate|ratio|proportion|rank|total|amount|growth|density|value|number of|level/i;
+const FIGURE_RE = /多少|几[项个位家户人次年名]?|比重|占比|比例|增速|增长|率(?![先领])|排第|第几|排名|规模|总量|金额|数量|how (many|much)|what share|what percentage|rate|ratio|proportion|rank|total|amount|growth|density|value|number of|level/i;
 const LIST_RE = /哪些|哪几|有什么|包括|举措|不足|问题|短板|因素|which (?!year)|what (are|were)|list|factors|problems|measures/i;
 const YESNO_RE = /是否|有没有|是不是|^(is|are|does|did|has|have|was|were) /i;
 const MULTI_RE = /[和与及、]|分别|各[有是]|以及|\band\b|, and|both/i;
@@ -48,6 +48,7 @@ export function analyzeQuestion(kb: KnowledgeBase, question: string, history: Hi
     lang,
     intent: namesMeasure(kb, keyTerms) && detectIntent(question) === 'fact' ? 'figure' : detectIntent(question),
     expects: expectedValues(question),
+    asksForChange: CHANGE_RE.test(question),
     multi: MULTI_RE.test(question),
     keyTerms,
     lexicalTerms,
@@ -76,9 +77,11 @@ function namesMeasure(kb: KnowledgeBase, keyTerms: KeyTerm[]): boolean {
   return kb.figureLabels.some((label) => forms.some((form) => label.includes(form) && form.length >= MEASURE_NAME_SHARE * label.length));
 }
 
+const CHANGE_RE = /增速|增幅|变化|(?:增长|增加|提高|提升|下降|降低|减少)(?![至到为])|growth|grow|increase|rise|rose|decline|fall|fell|drop|change|faster|slower/i;
+
 /** Wording that asks for a kind of value, in Chinese and English. */
 const EXPECTED_VALUE_PATTERNS: Array<[ExpectedValue, RegExp]> = [
-  ['percent', /比重|占比|比例|百分之|率|增速|增幅|份额|percent|share|ratio|rate\b|proportion|growth|grow|increase/i],
+  ['percent', /比重|占比|比例|百分之|率(?![先领])|增速|增幅|份额|percent|share|ratio|rate\b|proportion|growth|grow|increase/i],
   ['rank', /排名|排第|第几|位次|位居|前列|rank|place|position/i],
   // Only words that ask for money itself: "收入倍差" or "投资增速" ask for a ratio or a rate.
   ['money', /多少钱|金额|资金|投入|总额|营收|销售额|多少[亿万]元|how much (?:money|has been spent|was spent|is spent|did .* spend)|spend|spent|funding|revenue/i],
@@ -89,6 +92,11 @@ function expectedValues(question: string): ExpectedValue[] {
   return EXPECTED_VALUE_PATTERNS.filter(([, re]) => re.test(question)).map(([kind]) => kind);
 }
 
+/** Fillers, and question words in any of jieba's cuts ("哪几个", "多少项", "怎么样"). */
+function isQuestionWord(word: string): boolean {
+  return QUESTION_FILLER.has(word) || /^(?:哪|几|多少|什么|怎|如何|是否)/.test(word);
+}
+
 function isFollowUp(question: string, keyTerms: KeyTerm[]): boolean {
   return FOLLOW_UP_RE.test(question.trim()) || keyTerms.length <= 1;
 }
@@ -97,17 +105,22 @@ function isFollowUp(question: string, keyTerms: KeyTerm[]): boolean {
 function extractKeyTerms(kb: KnowledgeBase, question: string): KeyTerm[] {
   const terms: KeyTerm[] = [];
   const chinese = question.replace(/[A-Za-z][A-Za-z'’\-&]*/g, ' ');
+  // "固投", "第三产业": the glossary's forms stand for the words they span.
+  const synonyms = kb.crossLingual.synonyms(chinese);
+  const withinSynonym = (word: string) => synonyms.some((s) => s.source.includes(word) && !corpusMentions(kb, s.source));
   let previous = '';
   for (const { word: raw, tag } of tagWords(chinese)) {
     const word = trimGluedParticle(kb, raw);
     // "什么行列", "哪项荣誉": the noun after a question word names the kind of answer, not the topic.
     const answerType = ANSWER_TYPE_MARKERS.has(previous) ? 0.4 : 1;
     previous = raw;
-    if (isStopword(word) || QUESTION_FILLER.has(word) || !/[\u4e00-\u9fff]/.test(word)) continue;
+    if (isStopword(word) || isQuestionWord(word) || !/[\u4e00-\u9fff]/.test(word) || withinSynonym(word)) continue;
     terms.push(keyTerm(kb, word, [word], partOfSpeechWeight(tag) * answerType));
   }
+  // Only for forms the report does not use itself: its own wording is matched as it stands.
+  for (const synonym of synonyms.filter((s) => !corpusMentions(kb, s.source))) terms.push(keyTerm(kb, synonym.source, synonym.zh, 1));
   for (const expanded of kb.crossLingual.expand(question)) {
-    const alternatives = expanded.zh.filter((z) => !QUESTION_FILLER.has(z));
+    const alternatives = expanded.zh.filter((z) => !isQuestionWord(z));
     if (alternatives.length === 0) continue;
     terms.push({ ...keyTerm(kb, expanded.source, alternatives, Math.max(expanded.weight, 0.8)), guessed: expanded.guessed });
   }

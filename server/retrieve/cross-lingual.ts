@@ -6,6 +6,7 @@
 import { buildReverseDictionary } from '../../ingest/text/cedict.js';
 import { createEnglishExpander, isMostlyEnglish, loadGlossary } from '../../ingest/text/crosslingual.js';
 import { createChineseDescriber } from '../../ingest/text/describe-english.js';
+import { createSynonymFinder } from '../../ingest/text/chinese-synonyms.js';
 import { buildRomanIndex } from '../../ingest/text/romanize.js';
 
 export interface ExpandedConcept {
@@ -21,6 +22,11 @@ export interface CrossLingual {
   expand(question: string): ExpandedConcept[];
   /** Capitalized names in the question that neither the dictionaries nor the corpus account for. */
   unknownNames(question: string): string[];
+  /**
+   * Chinese terms of the glossary named in a Chinese question ("固投", "第三产业"), each with the
+   * other forms the corpus writes ("固定资产投资", "服务业"): abbreviations and synonyms.
+   */
+  synonyms(question: string): ExpandedConcept[];
   /** An English gloss of a Chinese label from the glossary, or null when it covers too little. */
   describe(zh: string): string | null;
   /** Builds the dictionaries now rather than during the first English question. */
@@ -39,6 +45,7 @@ export function createCrossLingual(corpusText: string, isCorpusTerm: (zh: string
   const glossary = loadGlossary();
   const expander = createEnglishExpander({ glossary, reverseDictionary, isCorpusTerm });
   const describe = createChineseDescriber(glossary);
+  const synonyms = createSynonymFinder(glossary, isCorpusTerm);
   let romanIndex: Map<string, Set<string>> | null = null;
   const roman = () => (romanIndex ??= buildRomanIndex(corpusText));
 
@@ -51,6 +58,7 @@ export function createCrossLingual(corpusText: string, isCorpusTerm: (zh: string
   return {
     isEnglish: isMostlyEnglish,
     describe,
+    synonyms,
     expand(question) {
       const concepts: ExpandedConcept[] = expander
         .expand(question)

@@ -28,6 +28,8 @@ export interface QueryAnalysis {
   intent: Intent;
   /** Kinds of value the question asks for (several when it asks for several figures). */
   expects: ExpectedValue[];
+  /** The question asks how something changed (growth, increase, rate of …), not only its level. */
+  asksForChange: boolean;
   /** The question asks about two or more things ("A和B分别是多少", "…, and how much …"). */
   multi: boolean;
   keyTerms: KeyTerm[];

@@ -1,0 +1,43 @@
+/**
+ * Chinese abbreviations and synonyms from the policy glossary: the Chinese forms of one entry
+ * name the same measure ("固投" / "固定资产投资", "第三产业" / "服务业"), so a question that uses
+ * one form finds a report that writes another. Broad entries (growth, total …) are left out.
+ */
+import type { Glossary } from './crosslingual.js';
+
+export interface SynonymConcept {
+  /** The form as the question writes it. */
+  source: string;
+  /** That form first, then the entry's other forms the corpus uses. */
+  zh: string[];
+  weight: number;
+  guessed: boolean;
+}
+
+export type SynonymFinder = (question: string) => SynonymConcept[];
+
+export function createSynonymFinder(glossary: Glossary, isCorpusTerm: (zh: string) => boolean): SynonymFinder {
+  const forms: Array<{ form: string; group: string[] }> = [];
+  for (const entry of glossary.entries) {
+    if (entry.generic || entry.zh.length < 2) continue;
+    for (const form of entry.zh) if (form.length >= 2 && /[\u4e00-\u9fff]/.test(form)) forms.push({ form, group: entry.zh });
+  }
+  forms.sort((a, b) => b.form.length - a.form.length);
+  const inCorpus = new Map<string, boolean>();
+  const used = (zh: string) => inCorpus.get(zh) ?? (inCorpus.set(zh, isCorpusTerm(zh)), inCorpus.get(zh)!);
+
+  /** @example finder('固投累计完成了多少？') // -> [{ source: '固投', zh: ['固投', '固定资产投资'], … }] */
+  return (question) => {
+    const taken = new Array<boolean>(question.length).fill(false);
+    const found: SynonymConcept[] = [];
+    for (const { form, group } of forms) {
+      const at = question.indexOf(form);
+      if (at < 0 || taken.slice(at, at + form.length).some(Boolean)) continue;
+      const others = group.filter((zh) => zh !== form && used(zh));
+      if (others.length === 0) continue;
+      taken.fill(true, at, at + form.length);
+      found.push({ source: form, zh: [form, ...others], weight: 1, guessed: false });
+    }
+    return found;
+  };
+}
