@@ -10,6 +10,7 @@ import type { QueryAnalysis, RankedPassage } from '../retrieve/types.js';
 import { composeAnswer, type ComposedAnswer } from './compose-answer.js';
 import { combinedCoverage, rankSentences, selectEvidence, termCredit, type Evidence } from './select-evidence.js';
 import { isOfKind } from './pick-figures.js';
+import { selectForParts } from './select-for-parts.js';
 import { unsupportedNumbers } from './verify-numbers.js';
 import { normalizeForMatch } from '../../ingest/text/normalize.js';
 
@@ -36,7 +37,10 @@ export async function answerQuestion(kb: KnowledgeBase, request: AskRequest): Pr
   const ranked = await searchPassages(kb, analysis, Math.max(request.topK ?? DEFAULT_TOP_K, 8));
   const retrieveMs = performance.now() - started;
   const passages = toPassageHits(kb, ranked.slice(0, request.topK ?? DEFAULT_TOP_K));
-  const evidence = selectEvidence(analysis, rankSentences(kb, analysis, ranked));
+  const evidence =
+    analysis.parts.length > 1 && analysis.intent !== 'list'
+      ? await selectForParts(kb, analysis, ranked)
+      : selectEvidence(analysis, rankSentences(kb, analysis, ranked));
   const reason = abstentionReason(kb, analysis, evidence, ranked);
   const composed = reason ? composeAbstention(kb, analysis, evidence) : verified(composeAnswer(kb, analysis, evidence));
   return {

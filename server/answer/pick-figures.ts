@@ -25,18 +25,20 @@ const CHANGE_LABEL_RE = /增速|增幅|同比|年均|(?:增长|增加|提高|提
 
 /** The figures of the evidence that answer the question, best first within each sentence. */
 export function pickFigures(kb: KnowledgeBase, analysis: QueryAnalysis, evidence: Evidence[]): PickedFigure[] {
-  const questionGrams = new Set(analysis.keyTerms.flatMap((t) => t.alternatives.flatMap((a) => [a, ...cjkBigrams(a)])));
   const picked: PickedFigure[] = [];
   for (const e of evidence) {
+    // A sentence chosen for one sub-question is read with that sub-question's words and kinds.
+    const asked = e.part ?? analysis;
+    const questionGrams = new Set(asked.keyTerms.flatMap((t) => t.alternatives.flatMap((a) => [a, ...cjkBigrams(a)])));
     const passage = kb.index.passages[e.passageIndex]!;
     const scored = (kb.figuresByPassage.get(passage.id) ?? [])
       .filter((f) => f.start >= e.start && f.end <= e.end)
       .map((f) => ({ f, match: labelMatch(f, questionGrams) }))
       .filter((s) => s.match > 0)
-      .map(({ f, match }) => ({ f, score: (match + (analysis.expects.some((kind) => isOfKind(f, kind)) ? EXPECTED_KIND_BONUS : 0)) * changeFit(analysis, f) }))
+      .map(({ f, match }) => ({ f, score: (match + (asked.expects.some((kind) => isOfKind(f, kind)) ? EXPECTED_KIND_BONUS : 0)) * changeFit(asked, f) }))
       .sort((a, b) => b.score - a.score);
     const top = scored[0]?.score ?? 0;
-    const keep = scored.filter((s) => s.score >= top * KEEP_SHARE).slice(0, analysis.multi ? 3 : 2);
+    const keep = scored.filter((s) => s.score >= top * KEEP_SHARE).slice(0, e.part ? 1 : analysis.multi ? 3 : 2);
     for (const { f } of keep) picked.push({ figure: f, evidence: e });
   }
   return picked.slice(0, MAX_FIGURES);

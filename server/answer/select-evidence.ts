@@ -28,6 +28,8 @@ export interface Evidence {
   answerCredits: number[];
   /** The sentence holds a figure whose label names one of the question's concepts. */
   answersWithFigure: boolean;
+  /** The sub-question this sentence was chosen to answer, when the question asks several things. */
+  part?: QueryAnalysis;
 }
 
 const SENTENCE_POOL = 8;
@@ -49,6 +51,7 @@ export function termCredit(term: KeyTerm, normalizedText: string): number {
     const form = normalizeForMatch(alt);
     if (!form) continue;
     if (normalizedText.includes(form)) return 1;
+    if (term.exact) continue;
     const grams = charBigrams(form);
     if (grams.length >= 2) {
       const found = grams.filter((g) => normalizedText.includes(g)).length / grams.length;
@@ -59,9 +62,9 @@ export function termCredit(term: KeyTerm, normalizedText: string): number {
 }
 
 /** Candidate sentences of the top passages, best first. */
-export function rankSentences(kb: KnowledgeBase, analysis: QueryAnalysis, ranked: RankedPassage[]): Evidence[] {
+export function rankSentences(kb: KnowledgeBase, analysis: QueryAnalysis, ranked: RankedPassage[], pool = SENTENCE_POOL): Evidence[] {
   const candidates: Evidence[] = [];
-  ranked.slice(0, SENTENCE_POOL).forEach((hit, passageRank) => {
+  ranked.slice(0, pool).forEach((hit, passageRank) => {
     const passage = kb.index.passages[hit.index]!;
     const heading = normalizeForMatch(headingWords(passage.sectionPath));
     const figures = kb.figuresByPassage.get(passage.id) ?? [];

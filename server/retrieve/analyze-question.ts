@@ -7,6 +7,7 @@ import { generalIdf } from '../../ingest/text/general-idf.js';
 import { cjkBigrams, isStopword, tagWords } from '../../ingest/text/tokenize.js';
 import { normalizeForMatch } from '../../ingest/text/normalize.js';
 import { corpusMentions, type KnowledgeBase } from './knowledge-base.js';
+import { splitQuestion } from './split-question.js';
 import type { ExpectedValue, Intent, KeyTerm, QueryAnalysis } from './types.js';
 
 /** Question words and fillers that say what kind of answer is wanted, not what it is about. */
@@ -23,7 +24,7 @@ const PROBLEM_MARKERS = ['仍面临', '面临', '不够', '有待', '尚未', '�
 /** Weight kept by a term that names the report's subject (it is in a document title). */
 const TITLE_TERM_FACTOR = 0.3;
 
-const ANSWER_TYPE_MARKERS = new Set(['什么', '哪', '哪个', '哪些', '哪项', '哪种', '何', '哪类', '哪一']);
+const ANSWER_TYPE_MARKERS = new Set(['什么', '什么样', '怎样的', '哪', '哪个', '哪些', '哪项', '哪种', '何', '哪类', '哪一']);
 
 const FIGURE_RE = /多少|几[项个位家户人次年名]?|比重|占比|比例|增速|增长|率(?![先领])|排第|第几|排名|规模|总量|金额|数量|how (many|much)|what share|what percentage|rate|ratio|proportion|rank|total|amount|growth|density|value|number of|level/i;
 const LIST_RE = /哪些|哪几|有什么|包括|举措|不足|问题|短板|因素|which (?!year)|what (are|were)|list|factors|problems|measures/i;
@@ -42,6 +43,7 @@ export function analyzeQuestion(kb: KnowledgeBase, question: string, history: Hi
     keyTerms = [...keyTerms, ...earlier.filter((t) => !t.alternatives.some((a) => seen.has(a)))];
   }
   const lexicalTerms = lexicalTermsOf(kb, keyTerms);
+  const parts = splitQuestion(question);
   const embedText = keyTerms.map((t) => t.alternatives.slice(0, 3).join(' ')).join(' ');
   return {
     question,
@@ -49,7 +51,8 @@ export function analyzeQuestion(kb: KnowledgeBase, question: string, history: Hi
     intent: namesMeasure(kb, keyTerms) && detectIntent(question) === 'fact' ? 'figure' : detectIntent(question),
     expects: expectedValues(question),
     asksForChange: CHANGE_RE.test(question),
-    multi: MULTI_RE.test(question),
+    parts,
+    multi: parts.length > 1 || MULTI_RE.test(question),
     keyTerms,
     lexicalTerms,
     embedText: embedText || question,
@@ -104,19 +107,28 @@ function isFollowUp(question: string, keyTerms: KeyTerm[]): boolean {
 /** Key concepts: Chinese words of the question, and Chinese expansions of its English words. */
 function extractKeyTerms(kb: KnowledgeBase, question: string): KeyTerm[] {
   const terms: KeyTerm[] = [];
-  const chinese = question.replace(/[A-Za-z][A-Za-z'’\-&]*/g, ' ');
+  // Latin words become a break, so that "单位GDP能耗" does not make "单位能耗" a compound.
+  const chinese = question.replace(/[A-Za-z][A-Za-z'’\-&]*/g, '，');
   // "固投", "第三产业": the glossary's forms stand for the words they span.
   const synonyms = kb.crossLingual.synonyms(chinese);
   const withinSynonym = (word: string) => synonyms.some((s) => s.source.includes(word) && !corpusMentions(kb, s.source));
   let previous = '';
+  let compound: KeyTerm[] = [];
   for (const { word: raw, tag } of tagWords(chinese)) {
     const word = trimGluedParticle(kb, raw);
     // "什么行列", "哪项荣誉": the noun after a question word names the kind of answer, not the topic.
     const answerType = ANSWER_TYPE_MARKERS.has(previous) ? 0.4 : 1;
     previous = raw;
-    if (isStopword(word) || isQuestionWord(word) || !/[\u4e00-\u9fff]/.test(word) || withinSynonym(word)) continue;
-    terms.push(keyTerm(kb, word, [word], partOfSpeechWeight(tag) * answerType));
+    const skipped = isStopword(word) || isQuestionWord(word) || !/[\u4e00-\u9fff]/.test(word) || withinSynonym(word);
+    const term = skipped ? null : keyTerm(kb, word, [word], partOfSpeechWeight(word, tag) * answerType);
+    if (term) terms.push(term);
+    if (term && COMPOUND_TAG_RE.test(tag)) compound.push(term);
+    else {
+      terms.push(...compoundTerm(kb, compound));
+      compound = [];
+    }
   }
+  terms.push(...compoundTerm(kb, compound));
   // Only for forms the report does not use itself: its own wording is matched as it stands.
   for (const synonym of synonyms.filter((s) => !corpusMentions(kb, s.source))) terms.push(keyTerm(kb, synonym.source, synonym.zh, 1));
   for (const expanded of kb.crossLingual.expand(question)) {
@@ -126,6 +138,32 @@ function extractKeyTerms(kb: KnowledgeBase, question: string): KeyTerm[] {
   }
   if (PROBLEM_QUESTION_RE.test(question)) terms.push({ source: '问题', alternatives: PROBLEM_MARKERS, weight: 2, specificity: 0 });
   return mergeDuplicates(terms);
+}
+
+/** Tags of words that build a compound measure name: "森林/覆盖率", "执业/医师". */
+const COMPOUND_TAG_RE = /^(?:n|vn|nz)$/;
+/** A compound the report never writes weighs this share of its words together. */
+const COMPOUND_SHARE = 0.5;
+/** Characters allowed between a compound's last two words ("人才资源总量" for "人才总量"). */
+const HEAD_PAIR_GAP = 4;
+
+/**
+ * Nouns in a row name one concept ("森林覆盖率"): when the report never writes them together, it
+ * does not give that measure, even if it uses each word elsewhere. Only the exact compound counts.
+ */
+function compoundTerm(kb: KnowledgeBase, words: KeyTerm[]): KeyTerm[] {
+  if (words.length < 2) return [];
+  const source = words.map((w) => w.source).join('');
+  if (source.length > 8 || corpusMentions(kb, source) || headPairStated(kb, words)) return [];
+  const weight = COMPOUND_SHARE * words.reduce((s, w) => s + w.weight, 0);
+  return [{ source, alternatives: [source], weight, specificity: generalIdf(source), exact: true }];
+}
+
+/** "人才总量" is stated by "人才资源总量", "外贸进出口总额" by "进出口总额": the head and its modifier, close. */
+function headPairStated(kb: KnowledgeBase, words: KeyTerm[]): boolean {
+  const [modifier, head] = words.slice(-2).map((w) => normalizeForMatch(w.source));
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`${escape(modifier!)}[^，。；\\n]{0,${HEAD_PAIR_GAP}}${escape(head!)}`).test(kb.corpusText);
 }
 
 function keyTerm(kb: KnowledgeBase, source: string, alternatives: string[], factor: number): KeyTerm {
@@ -143,13 +181,15 @@ function keyTerm(kb: KnowledgeBase, source: string, alternatives: string[], fact
 function trimGluedParticle(kb: KnowledgeBase, word: string): string {
   if (word.length < 2 || corpusMentions(kb, word)) return word;
   const head = word.slice(0, -1);
-  return /[要上的了在是和与中里下]$/.test(word) && corpusMentions(kb, head) ? head : word;
+  return /[要上的了在是和与中里下能会可将]$/.test(word) && corpusMentions(kb, head) ? head : word;
 }
 
 /** Nouns name what is asked about; verbs and adverbs are phrased freely and weigh less. */
-function partOfSpeechWeight(tag: string): number {
+function partOfSpeechWeight(word: string, tag: string): number {
   if (/^(n|vn|nz|ns|nt|nr|eng|j|l|i)/.test(tag)) return 1;
   if (/^(v|a|ad|d)/.test(tag)) return 0.35;
+  // A one-character localizer or classifier ("里", "项") only frames the question.
+  if (/^(f|q)$/.test(tag) && [...word].length === 1) return 0.2;
   return 0.6;
 }
 

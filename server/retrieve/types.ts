@@ -20,6 +20,8 @@ export interface KeyTerm {
   specificity: number;
   /** The Chinese forms are a dictionary's guess for an English word (CC-CEDICT), not a curated term. */
   guessed?: boolean;
+  /** Only the exact wording counts (a compound the report may spell out differently does not). */
+  exact?: boolean;
 }
 
 export interface QueryAnalysis {
@@ -30,6 +32,8 @@ export interface QueryAnalysis {
   expects: ExpectedValue[];
   /** The question asks how something changed (growth, increase, rate of …), not only its level. */
   asksForChange: boolean;
+  /** The sub-questions when it asks several things ("A和B分别是多少" -> two), else [question]. */
+  parts: string[];
   /** The question asks about two or more things ("A和B分别是多少", "…, and how much …"). */
   multi: boolean;
   keyTerms: KeyTerm[];
