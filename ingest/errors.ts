@@ -14,6 +14,7 @@ export const ERROR_MESSAGES = {
   INDEX_WRITE_FAILED: 'the index could not be written',
   MODEL_UNAVAILABLE: 'the embedding model could not be loaded',
   CONFIG_INVALID: 'the configuration is invalid',
+  ANSWER_WORKER_FAILED: 'the answering thread stopped before it answered; retry',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

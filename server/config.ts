@@ -1,4 +1,5 @@
 /** Server configuration from the environment: the ingest settings plus HTTP settings, validated once. */
+import os from 'node:os';
 import { z } from 'zod';
 import { loadIngestConfig, type IngestConfig } from '../ingest/config.js';
 import { createError } from '../ingest/errors.js';
@@ -36,6 +37,18 @@ const optionalToken = z
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()))
   .pipe(z.string().min(8, 'the token must have at least 8 characters').optional());
 
+/**
+ * Answer worker threads by default: one per core, at most two. Each holds its own copy of the
+ * index, and on small machines more threads than cores only add memory and context switches.
+ */
+export const DEFAULT_ANSWER_WORKERS = Math.max(1, Math.min(2, os.availableParallelism()));
+
+/** Empty strings count as unset, so that `ANSWER_WORKERS=` means the default rather than 0. */
+const answerWorkers = z.preprocess(
+  (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+  z.coerce.number().int().min(0).max(64).default(DEFAULT_ANSWER_WORKERS),
+);
+
 export const ServerEnvSchema = z.object({
   HOST: z.string().trim().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
@@ -45,6 +58,7 @@ export const ServerEnvSchema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(65_536),
   LOG_QUESTIONS: flag,
   WATCH_CORPUS: flag,
+  ANSWER_WORKERS: answerWorkers,
 });
 
 export interface ServerConfig extends IngestConfig {
@@ -61,6 +75,8 @@ export interface ServerConfig extends IngestConfig {
   logQuestions: boolean;
   /** Whether to rebuild the index when the corpus folder changes. */
   watchCorpus: boolean;
+  /** Worker threads that answer questions; 0 answers in the server's own thread. */
+  answerWorkers: number;
 }
 
 /**
@@ -89,5 +105,6 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     logQuestions: e.LOG_QUESTIONS,
     watchCorpus: e.WATCH_CORPUS,
+    answerWorkers: e.ANSWER_WORKERS,
   };
 }

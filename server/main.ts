@@ -1,6 +1,7 @@
 /**
  * `npm start`: builds the index when it is missing, stale or broken, then serves the API and the
- * chat page on HOST:PORT (127.0.0.1:3000 by default). SIGTERM/SIGINT finish in-flight requests first.
+ * chat page on HOST:PORT (127.0.0.1:3000 by default), answering in ANSWER_WORKERS worker threads.
+ * SIGTERM/SIGINT finish in-flight requests first, then stop the workers.
  */
 import fs from 'node:fs';
 import { serve } from '@hono/node-server';
@@ -17,9 +18,11 @@ async function main(): Promise<void> {
   const config = loadServerConfig();
   const log = (line: string) => console.log(line.startsWith('[') ? line : `[ingest] ${line}`);
   const progress = createProgressBar('embedding passages');
-  const kb = await openKnowledgeBase(config, { log, onProgress: progress.update });
+  // With answer workers this thread only looks things up, so it skips warming the English dictionaries.
+  const kb = await openKnowledgeBase(config, { log, onProgress: progress.update, warm: config.answerWorkers === 0 });
   progress.finish();
-  const services = createServices(kb, config, { log });
+  const services = createServices(kb, config, { log, answerWorkers: config.answerWorkers });
+  await services.ready();
   const app = createApp(services, {
     bodyLimitBytes: config.bodyLimitBytes,
     rateLimitPerMinute: config.rateLimitPerMinute,
@@ -30,12 +33,14 @@ async function main(): Promise<void> {
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
     const { counts, embedder } = kb.index.manifest;
     console.log(`[server] ${counts.documents} document(s), ${counts.passages} passages, ${counts.figures} figures; embedder ${embedder.id}`);
+    console.log(`[server] answering ${config.answerWorkers > 0 ? `in ${config.answerWorkers} worker thread(s)` : 'in the main thread'}`);
     console.log(`[server] listening on http://${config.host}:${info.port}`);
   });
   if (config.watchCorpus) watchCorpus(config.corpusDir, () => void services.reindex());
   const shutdown = (signal: string) => {
     console.log(`[server] ${signal}: finishing in-flight requests`);
-    server.close(() => process.exit(0));
+    // The answer workers stop once the server has closed, i.e. after the requests in flight.
+    server.close(() => void services.close().finally(() => process.exit(0)));
     setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));

@@ -13,6 +13,11 @@ import { createKnowledgeBase, type KnowledgeBase } from './retrieve/knowledge-ba
 export interface OpenOptions extends BuildOptions {
   /** Build the index when needed (default true); false only loads what is there. */
   build?: boolean;
+  /**
+   * Load the English dictionaries now (default true) rather than at the first English question;
+   * a knowledge base that only serves lookups (documents, sections, figures) can skip it.
+   */
+  warm?: boolean;
 }
 
 /** Ensures, loads and wraps the index; a corrupt index is rebuilt once, with a message. */
@@ -29,7 +34,7 @@ export async function openKnowledgeBase(config: IngestConfig, options: OpenOptio
     index = readIndex(config.dataDir);
   }
   const kb = createKnowledgeBase(index, await queryEmbedder(config, index, log));
-  kb.crossLingual.warm();
+  if (options.warm !== false) kb.crossLingual.warm();
   return kb;
 }
 

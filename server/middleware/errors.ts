@@ -57,6 +57,8 @@ const UNAVAILABLE_CODES: ReadonlySet<ErrorCode> = new Set([
   'MODEL_UNAVAILABLE',
   'CORPUS_EMPTY',
   'CORPUS_MISSING',
+  // A crashed answer worker is restarted at once: the request may simply be retried.
+  'ANSWER_WORKER_FAILED',
 ]);
 
 /**

@@ -1,10 +1,12 @@
 /**
  * Re-indexing under load: queries keep being answered from the old index while the new one is
- * built in a child process, and a re-index that fails leaves the old index serving.
+ * built in a child process, and a re-index that fails leaves the old index serving. Runs with
+ * answering in the test's thread and with a pool of answer workers that reload one by one.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,34 +24,18 @@ const MAX_LOAD_MS = 60_000;
 /** A re-index takes seconds; far fewer answers than this in that time would mean the server stalled. */
 const MIN_QUERIES_DURING_REINDEX = 20;
 
-let base: string;
-let config: IngestConfig;
-let services: LiveServices;
-let app: Hono;
-const logLines: string[] = [];
-
-beforeAll(async () => {
-  base = fs.mkdtempSync(path.join(os.tmpdir(), 'reindex-'));
-  const corpusDir = path.join(base, 'corpus');
-  fs.cpSync(path.join(ROOT, 'corpus'), corpusDir, { recursive: true });
-  // The re-index child reads its settings from process.env (plus CORPUS_DIR and DATA_DIR).
-  process.env.EMBEDDER = 'builtin';
-  config = loadIngestConfig({ CORPUS_DIR: corpusDir, DATA_DIR: path.join(base, 'data'), EMBEDDER: 'builtin' });
-  services = createServices(await openKnowledgeBase(config), config, { log: (l) => logLines.push(l) });
-  app = createApp(services, { bodyLimitBytes: 65_536, rateLimitPerMinute: 0, corsOrigins: [], logQuestions: false, apiToken: TOKEN, log: () => {} });
-});
-
-afterAll(async () => {
-  await services?.idle();
-  fs.rmSync(base, { recursive: true, force: true });
-});
+/**
+ * With answer workers, the longest the server's event loop may stall during a re-index (so the
+ * longest a health check can wait). About 0.15 s is typical; generous, as other tests share the CPU.
+ */
+const MAX_LOOP_DELAY_MS_WITH_WORKERS = 1_500;
 
 interface Outcome {
   ok: number;
   failures: string[];
 }
 
-async function ask(question: string): Promise<string | null> {
+async function ask(app: Hono, question: string): Promise<string | null> {
   const res = await app.request('/api/ask', {
     method: 'POST',
     headers: { ...AUTH, 'content-type': 'application/json' },
@@ -63,14 +49,14 @@ async function ask(question: string): Promise<string | null> {
 }
 
 /** Runs LOOPS sequential askers until `stop` settles or MAX_LOAD_MS passes. */
-async function askUntil(stop: Promise<unknown>): Promise<Outcome> {
+async function askUntil(app: Hono, stop: Promise<unknown>): Promise<Outcome> {
   let done = false;
   void stop.finally(() => (done = true));
   const deadline = Date.now() + MAX_LOAD_MS;
   const outcome: Outcome = { ok: 0, failures: [] };
   const loop = async (offset: number) => {
     for (let i = offset; !done && Date.now() < deadline; i++) {
-      const failure = await ask(QUESTIONS[i % QUESTIONS.length]!);
+      const failure = await ask(app, QUESTIONS[i % QUESTIONS.length]!);
       if (failure) outcome.failures.push(failure);
       else outcome.ok++;
       // Yield to timers and child-process I/O so that the re-index can progress and finish.
@@ -81,28 +67,67 @@ async function askUntil(stop: Promise<unknown>): Promise<Outcome> {
   return outcome;
 }
 
-async function health(): Promise<{ status: string; passages: number }> {
+async function health(app: Hono): Promise<{ status: string; passages: number }> {
   const res = await app.request('/health');
   expect(res.status).toBe(200);
   return (await res.json()) as { status: string; passages: number };
 }
 
-describe('re-index under load', () => {
+describe.each([
+  { answerWorkers: 0, mode: 'answering in this thread' },
+  { answerWorkers: 2, mode: 'answering in 2 worker threads' },
+])('re-index under load, $mode', ({ answerWorkers }) => {
+  let base: string;
+  let config: IngestConfig;
+  let services: LiveServices;
+  let app: Hono;
+  const logLines: string[] = [];
+
+  beforeAll(async () => {
+    base = fs.mkdtempSync(path.join(os.tmpdir(), 'reindex-'));
+    const corpusDir = path.join(base, 'corpus');
+    fs.cpSync(path.join(ROOT, 'corpus'), corpusDir, { recursive: true });
+    // The re-index child reads its settings from process.env (plus CORPUS_DIR and DATA_DIR).
+    process.env.EMBEDDER = 'builtin';
+    config = loadIngestConfig({ CORPUS_DIR: corpusDir, DATA_DIR: path.join(base, 'data'), EMBEDDER: 'builtin' });
+    services = createServices(await openKnowledgeBase(config), config, { log: (l) => logLines.push(l), answerWorkers });
+    await services.ready();
+    app = createApp(services, { bodyLimitBytes: 65_536, rateLimitPerMinute: 0, corsOrigins: [], logQuestions: false, apiToken: TOKEN, log: () => {} });
+  });
+
+  afterAll(async () => {
+    await services?.idle();
+    await services?.close();
+    if (base) fs.rmSync(base, { recursive: true, force: true });
+  });
+
   it('answers every query while the index is rebuilt and swapped', async () => {
     const before = services.current();
     const res = await app.request('/api/admin/reindex', { method: 'POST', headers: AUTH });
     expect(res.status).toBe(202);
     expect(await res.json()).toEqual({ status: 'started' });
-    expect((await health()).status).toBe('indexing');
+    expect((await health(app)).status).toBe('indexing');
 
-    const outcome = await askUntil(services.idle());
+    const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+    loopDelay.enable();
+    const outcome = await askUntil(app, services.idle());
+    loopDelay.disable();
     await services.idle();
 
     expect(outcome.failures).toEqual([]);
     expect(outcome.ok).toBeGreaterThanOrEqual(MIN_QUERIES_DURING_REINDEX);
     expect(services.current()).not.toBe(before);
     expect(logLines.some((l) => l.includes('re-index done'))).toBe(true);
-    expect((await health()).status).toBe('ok');
+    expect((await health(app)).status).toBe('ok');
+    if (answerWorkers > 0) {
+      // Every worker switched to the folder the server now serves.
+      const folder = path.basename(services.current().index.folder);
+      for (let slot = 0; slot < answerWorkers; slot++) {
+        expect(logLines).toContain(`[server] answer worker ${slot} now serving ${folder}`);
+      }
+      // Answers are computed elsewhere; what is left here is opening the new index for lookups.
+      expect(loopDelay.max / 1e6).toBeLessThan(MAX_LOOP_DELAY_MS_WITH_WORKERS);
+    }
   });
 
   it('keeps serving the previous index when the corpus became empty', async () => {
@@ -117,9 +142,9 @@ describe('re-index under load', () => {
     expect(logLines.some((l) => l.includes('re-index failed'))).toBe(true);
     expect(services.current()).toBe(serving);
     expect(fs.existsSync(folder)).toBe(true);
-    const h = await health();
+    const h = await health(app);
     expect(h.status).toBe('ok');
     expect(h.passages).toBe(serving.index.passages.length);
-    expect(await ask('固定资产投资累计完成多少？')).toBeNull();
+    expect(await ask(app, '固定资产投资累计完成多少？')).toBeNull();
   });
 });

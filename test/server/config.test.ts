@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadServerConfig } from '../../server/config.js';
+import { DEFAULT_ANSWER_WORKERS, loadServerConfig } from '../../server/config.js';
 import { thrownBy } from './helpers.js';
 
 describe('loadServerConfig', () => {
@@ -14,9 +14,12 @@ describe('loadServerConfig', () => {
       bodyLimitBytes: 65_536,
       logQuestions: false,
       watchCorpus: false,
+      answerWorkers: DEFAULT_ANSWER_WORKERS,
       corpusDir: path.resolve('corpus'),
     });
     expect(config.apiToken).toBeUndefined();
+    expect(DEFAULT_ANSWER_WORKERS).toBeGreaterThanOrEqual(1);
+    expect(DEFAULT_ANSWER_WORKERS).toBeLessThanOrEqual(2);
   });
 
   it('reads every setting', () => {
@@ -29,6 +32,7 @@ describe('loadServerConfig', () => {
       BODY_LIMIT_BYTES: '131072',
       LOG_QUESTIONS: 'true',
       WATCH_CORPUS: '1',
+      ANSWER_WORKERS: '3',
       CORPUS_DIR: 'reports',
     });
     expect(config).toMatchObject({
@@ -40,8 +44,14 @@ describe('loadServerConfig', () => {
       bodyLimitBytes: 131_072,
       logQuestions: true,
       watchCorpus: true,
+      answerWorkers: 3,
       corpusDir: path.resolve('reports'),
     });
+  });
+
+  it('answers in the main thread with ANSWER_WORKERS=0 and treats an empty value as unset', () => {
+    expect(loadServerConfig({ ANSWER_WORKERS: '0' }).answerWorkers).toBe(0);
+    expect(loadServerConfig({ ANSWER_WORKERS: ' ' }).answerWorkers).toBe(DEFAULT_ANSWER_WORKERS);
   });
 
   it('treats an empty API_TOKEN as unset', () => {
@@ -62,6 +72,9 @@ describe('loadServerConfig', () => {
     ['API_TOKEN', 'short'],
     ['HOST', ' '],
     ['EMBEDDER', 'gpt'],
+    ['ANSWER_WORKERS', '-1'],
+    ['ANSWER_WORKERS', '1.5'],
+    ['ANSWER_WORKERS', 'two'],
   ])('rejects %s=%s with CONFIG_INVALID naming the variable', (name, value) => {
     const error = thrownBy(() => loadServerConfig({ [name]: value }));
     expect(error).toMatchObject({ code: 'CONFIG_INVALID' });

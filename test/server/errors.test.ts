@@ -41,4 +41,12 @@ describe('errors', () => {
     expect(res.status).toBe(503);
     expect(await errorOf(res)).toEqual({ code: 'INDEX_MISSING', message: 'no index was found' });
   });
+
+  it('maps a crashed answer worker to 503, a request worth retrying', async () => {
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const { app } = makeApp({}, { ask: async () => { throw createError('ANSWER_WORKER_FAILED', 'answer worker 0 exited with code 1'); } });
+    const res = await app.request('/api/ask', postJson({ question: '研发投入强度是多少？' }));
+    expect(res.status).toBe(503);
+    expect(await errorOf(res)).toEqual({ code: 'ANSWER_WORKER_FAILED', message: 'the answering thread stopped before it answered; retry' });
+  });
 });
