@@ -73,7 +73,7 @@ const STOPWORDS = new Set(
   most least like regarding according happened happen change changed changes good well best better
   long far often soon
   report reports reported document text see sees saw seen say says said mention mentions mentioned
-  describe describes described`.split(/\s+/),
+  describe describes described review acknowledge acknowledges acknowledged note notes noted`.split(/\s+/),
 );
 
 const SPELLING: Record<string, string> = {

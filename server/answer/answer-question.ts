@@ -70,8 +70,10 @@ export function abstentionReason(kb: KnowledgeBase, analysis: QueryAnalysis, evi
     .reduce((s, t) => s + t.weight, 0);
   if (missing / total >= MISSING_CONCEPT_WEIGHT) return 'concept-not-in-report';
   if (combinedCoverage(analysis, evidence) < MIN_COVERAGE) return 'low-coverage';
-  if (!mainConceptStated(analysis, evidence)) return 'main-concept-not-stated';
+  if (analysis.intent === 'figure' && !mainConceptStated(analysis, evidence)) return 'main-concept-not-stated';
   if (lacksAskedKind(kb, analysis, evidence)) return 'no-figure-of-asked-kind';
+  // "常住人口有多少？" met only by a definition that mentions 常住人口: no figure is given for it.
+  if (analysis.intent === 'figure' && !evidence.some((e) => e.statesFigure)) return 'no-figure-for-measure';
   return null;
 }
 

@@ -17,7 +17,8 @@ export function enumerationAfter(kb: KnowledgeBase, intro: Evidence): Enumerated
   const sectionText = kb.sectionById.get(passage.sectionId)?.text ?? passage.text;
   const passageAt = sectionText.indexOf(passage.text);
   if (passageAt < 0) return [];
-  const from = passageAt + intro.end;
+  // From the intro itself: its own colon may open the first item.
+  const from = passageAt + intro.start;
   const items = ordinalItems(sectionText.slice(from));
   const siblings = sectionPassages(kb, passage.sectionId, sectionText);
   const found: EnumeratedItem[] = [];

@@ -3,7 +3,7 @@
  * sentence ("甲，乙，丙" / "存在甲、乙、丙等问题"), or with ordinal markers over the sentences that
  * follow an introducing one ("积极因素也在持续积累。一是甲。……二是乙。……").
  */
-import { splitSentences } from '../../ingest/chunk/sentences.js';
+import { splitSentences, type Span } from '../../ingest/chunk/sentences.js';
 
 const MAX_ITEMS = 8;
 /** Ordinal markers, one family per pattern; the n-th marker of a family opens the n-th item. */
@@ -39,7 +39,7 @@ export interface OrdinalItem {
  * @example ordinalItems('但同时，积极因素在积累。一是政策有利好。正文。二是部署有成效。').map((i) => i.title) // -> ['政策有利好', '部署有成效']
  */
 export function ordinalItems(following: string): OrdinalItem[] {
-  const sentences = splitSentences(following);
+  const sentences = splitAtColons(following, splitSentences(following));
   for (const marker of ORDINAL_FAMILIES) {
     const first = sentences.slice(0, INTRO_SENTENCES + 1).findIndex((s) => following.startsWith(marker(1), s.start));
     if (first < 0) continue;
@@ -53,6 +53,20 @@ export function ordinalItems(following: string): OrdinalItem[] {
     if (items.length >= 2) return items;
   }
   return [];
+}
+
+/** "仍存在一些问题：一是…；" — a colon opens the first item inside the introducing sentence. */
+function splitAtColons(text: string, spans: Span[]): Span[] {
+  return spans.flatMap((span) => {
+    const pieces: Span[] = [];
+    let start = span.start;
+    for (let at = text.indexOf('：', start); at >= 0 && at < span.end - 1; at = text.indexOf('：', at + 1)) {
+      pieces.push({ start, end: at + 1 });
+      start = at + 1;
+    }
+    pieces.push({ start, end: span.end });
+    return pieces;
+  });
 }
 
 function itemTitle(rest: string): string {

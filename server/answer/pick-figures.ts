@@ -21,7 +21,7 @@ const KEEP_SHARE = 0.75;
 const EXPECTED_KIND_BONUS = 0.3;
 const MONEY_UNIT_RE = /元/;
 /** "增长 7.6%" is a change; "提升至 8.3%" is the level reached. */
-const CHANGE_LABEL_RE = /增速|增幅|同比|年均|(?:增长|增加|提高|提升|下降|降低|减少)(?![至到为])/;
+const CHANGE_LABEL_RE = /增速|增幅|同比|年均|(?:增长|增加|提高|提升|下降|降低|减少)(?![至到为值量])/;
 
 /** The figures of the evidence that answer the question, best first within each sentence. */
 export function pickFigures(kb: KnowledgeBase, analysis: QueryAnalysis, evidence: Evidence[]): PickedFigure[] {

@@ -26,8 +26,10 @@ export interface Evidence {
   credits: number[];
   /** For a figure question: credits halved for concepts no fitting figure of the sentence is labelled with. */
   answerCredits: number[];
-  /** The sentence holds a figure whose label names one of the question's concepts. */
+  /** The sentence holds a figure of the asked kind whose label names one of the question's concepts. */
   answersWithFigure: boolean;
+  /** The sentence holds a figure of any kind whose label names one of the question's concepts. */
+  statesFigure: boolean;
   /** The sub-question this sentence was chosen to answer, when the question asks several things. */
   part?: QueryAnalysis;
 }
@@ -40,6 +42,7 @@ const MIN_GAIN = 0.12;
 /** A figure question is answered by a sentence with a figure of what it asks: others count less. */
 const NO_FIGURE_PENALTY = 0.1;
 const UNLABELLED_SHARE = 0.5;
+const LABEL_FIT_WEIGHT = 0.1;
 const LABEL_MIN_CREDIT = 0.5;
 /** A list from another place is kept too when it covers the question nearly as well as the best. */
 export const ALTERNATIVE_LIST_SHARE = 0.85;
@@ -64,25 +67,31 @@ export function termCredit(term: KeyTerm, normalizedText: string): number {
 /** Candidate sentences of the top passages, best first. */
 export function rankSentences(kb: KnowledgeBase, analysis: QueryAnalysis, ranked: RankedPassage[], pool = SENTENCE_POOL): Evidence[] {
   const candidates: Evidence[] = [];
+  const questionGrams = new Set(analysis.keyTerms.flatMap((t) => t.alternatives.flatMap((a) => charBigrams(normalizeForMatch(a)))));
   ranked.slice(0, pool).forEach((hit, passageRank) => {
     const passage = kb.index.passages[hit.index]!;
-    const heading = normalizeForMatch(headingWords(passage.sectionPath));
+    // The document's title counts like a heading: "海曙区…报告" is about 海曙 throughout.
+    const heading = normalizeForMatch(`${headingWords(passage.sectionPath)}${kb.docById.get(passage.docId)?.title ?? ''}`);
     const figures = kb.figuresByPassage.get(passage.id) ?? [];
     for (const span of splitSentences(passage.text)) {
       const text = passage.text.slice(span.start, span.end);
       const normalized = normalizeForMatch(text);
       const credits = analysis.keyTerms.map((t) => Math.max(termCredit(t, normalized), HEADING_CREDIT * termCredit(t, heading)));
       const coverage = weighted(analysis, credits);
-      const labels = figures
-        .filter((f) => f.start >= span.start && f.end <= span.end && fitsQuestion(analysis, f))
-        .map((f) => normalizeForMatch(`${f.label}${f.qualifier ?? ''}`));
+      const fitting = figures.filter((f) => f.start >= span.start && f.end <= span.end && fitsQuestion(analysis, f));
+      const labels = fitting.map((f) => normalizeForMatch(`${f.label}${f.qualifier ?? ''}`));
       // A figure question's concept is answered where a fitting figure is labelled with it.
       const labelled = analysis.keyTerms.map((t) => labels.some((label) => termCredit(t, label) >= LABEL_MIN_CREDIT));
       const answersWithFigure = labelled.some(Boolean);
+      const statesFigure = figures.some(
+        (f) => f.start >= span.start && f.end <= span.end && analysis.keyTerms.some((t) => termCredit(t, normalizeForMatch(f.label)) >= LABEL_MIN_CREDIT),
+      );
       const answerCredits = analysis.intent === 'figure' ? credits.map((c, i) => (labelled[i] ? c : c * UNLABELLED_SHARE)) : credits;
       const figureFit = analysis.intent === 'figure' && !answersWithFigure ? -NO_FIGURE_PENALTY : 0;
-      const score = weighted(analysis, answerCredits) + 0.08 / (1 + passageRank) + figureFit + lengthPrior(text);
-      candidates.push({ passageIndex: hit.index, passageRank, start: span.start, end: span.end, text, coverage, score, credits, answerCredits, answersWithFigure });
+      // "地区生产总值 1528.6 亿元" names the measure asked for more closely than "…占地区生产总值比重 3.1%".
+      const labelFit = analysis.intent === 'figure' ? LABEL_FIT_WEIGHT * Math.max(0, ...fitting.map((f) => labelShare(f, questionGrams))) : 0;
+      const score = weighted(analysis, answerCredits) + 0.08 / (1 + passageRank) + figureFit + labelFit + lengthPrior(text);
+      candidates.push({ passageIndex: hit.index, passageRank, start: span.start, end: span.end, text, coverage, score, credits, answerCredits, answersWithFigure, statesFigure });
     }
   });
   return candidates.sort((a, b) => b.score - a.score);
@@ -91,6 +100,12 @@ export function rankSentences(kb: KnowledgeBase, analysis: QueryAnalysis, ranked
 function weighted(analysis: QueryAnalysis, credits: number[]): number {
   const total = analysis.keyTerms.reduce((s, t) => s + t.weight, 0) || 1;
   return credits.reduce((s, c, i) => s + c * analysis.keyTerms[i]!.weight, 0) / total;
+}
+
+/** Share of a figure label's bigrams that the question uses. */
+function labelShare(figure: Figure, questionGrams: Set<string>): number {
+  const grams = charBigrams(normalizeForMatch(figure.label));
+  return grams.length ? grams.filter((g) => questionGrams.has(g)).length / grams.length : 0;
 }
 
 /** A value of the kind asked for, and a level or a change as asked. */

@@ -14,12 +14,16 @@ import type { ExpectedValue, Intent, KeyTerm, QueryAnalysis } from './types.js';
 const QUESTION_FILLER = new Set(
   ('多少 几 几项 几个 几位 几家 哪 哪些 哪项 哪个 哪年 什么 怎么 怎样 如何 是否 有没有 是不是 吗 呢 一共 共 总共 各 各有 分别 ' +
     '目前 现在 当前 还有 还 存在 面临 下 一步 下一步 报告 提到 提出 介绍 说 讲 方面 情况 问题 具体 主要 哪几 怎么样 能 能否 可以 要 叫 称为 排 排第几 第几 ' +
-    '达到 完成 实现 我区 全区 本区 区 后面 后续 接下来 准备 打算 现在 如今 已经 了').split(' '),
+    '达到 完成 实现 我区 全区 本区 区 后面 后续 接下来 准备 打算 现在 如今 已经 了 去年 今年 前年 当年 全年 大概 大约 左右').split(' '),
 );
 
 /** Asking for problems or shortcomings: reports state them with a stable set of markers. */
 const PROBLEM_QUESTION_RE = /问题|不足|短板|差距|困难|挑战|薄弱|瓶颈|shortcoming|weakness|problem|challenge|issue|gap/i;
 const PROBLEM_MARKERS = ['仍面临', '面临', '不够', '有待', '尚未', '短缺', '不足', '差距', '短板', '薄弱', '不强', '不高', '偏少', '偏低', '较低', '仍存在', '问题'];
+
+/** Words that say what kind of figure is wanted ("总量", "规模"), not which measure: weighed like this. */
+const MEASURE_KIND_WORDS = new Set('总量 总额 总数 数量 规模 水平 情况 数据 数值 数字 指标值'.split(' '));
+const MEASURE_KIND_FACTOR = 0.3;
 
 /** Weight kept by a term that names the report's subject (it is in a document title). */
 const TITLE_TERM_FACTOR = 0.3;
@@ -80,11 +84,11 @@ function namesMeasure(kb: KnowledgeBase, keyTerms: KeyTerm[]): boolean {
   return kb.figureLabels.some((label) => forms.some((form) => label.includes(form) && form.length >= MEASURE_NAME_SHARE * label.length));
 }
 
-const CHANGE_RE = /增速|增幅|变化|(?:增长|增加|提高|提升|下降|降低|减少)(?![至到为])|growth|grow|increase|rise|rose|decline|fall|fell|drop|change|faster|slower/i;
+const CHANGE_RE = /增速|增幅|变化|(?:增长|增加|提高|提升|下降|降低|减少)(?![至到为值量])|growth|grow|increase|rise|rose|decline|fall|fell|drop|change|faster|slower/i;
 
 /** Wording that asks for a kind of value, in Chinese and English. */
 const EXPECTED_VALUE_PATTERNS: Array<[ExpectedValue, RegExp]> = [
-  ['percent', /比重|占比|比例|百分之|率(?![先领])|增速|增幅|份额|percent|share|ratio|rate\b|proportion|growth|grow|increase/i],
+  ['percent', /比重|占比|比例|百分之|率(?![先领])|增速|增幅|份额|percent|share|ratio|rate\b|proportion|intensity|relative to|growth|grow|increase/i],
   ['rank', /排名|排第|第几|位次|位居|前列|rank|place|position/i],
   // Only words that ask for money itself: "收入倍差" or "投资增速" ask for a ratio or a rate.
   ['money', /多少钱|金额|资金|投入|总额|营收|销售额|多少[亿万]元|how much (?:money|has been spent|was spent|is spent|did .* spend)|spend|spent|funding|revenue/i],
@@ -120,7 +124,10 @@ function extractKeyTerms(kb: KnowledgeBase, question: string): KeyTerm[] {
     const answerType = ANSWER_TYPE_MARKERS.has(previous) ? 0.4 : 1;
     previous = raw;
     const skipped = isStopword(word) || isQuestionWord(word) || !/[\u4e00-\u9fff]/.test(word) || withinSynonym(word);
-    const term = skipped ? null : keyTerm(kb, word, [word], partOfSpeechWeight(word, tag) * answerType);
+    const kindOnly = MEASURE_KIND_WORDS.has(word) ? MEASURE_KIND_FACTOR : 1;
+    // A kind-of-figure word the report never uses ("GDP总量") is only how the question is put.
+    const phrasingOnly = kindOnly < 1 && !corpusMentions(kb, word);
+    const term = skipped || phrasingOnly ? null : keyTerm(kb, word, [word], partOfSpeechWeight(word, tag) * answerType * kindOnly);
     if (term) terms.push(term);
     if (term && COMPOUND_TAG_RE.test(tag)) compound.push(term);
     else {

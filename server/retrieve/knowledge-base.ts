@@ -15,7 +15,7 @@ export interface KnowledgeBase {
   sectionById: Map<string, Section>;
   passageIndexById: Map<string, number>;
   figuresByPassage: Map<string, Figure[]>;
-  /** All passage texts joined in the match form (normalizeForMatch), for "does the corpus say this at all". */
+  /** Titles, headings and passage texts joined in the match form, for "does the corpus say this at all". */
   corpusText: string;
   /** The documents' titles in the match form: what every passage is implicitly about. */
   titleText: string;
@@ -37,7 +37,10 @@ export function createKnowledgeBase(index: KnowledgeIndex, embedder: Embedder): 
     list.push(f);
     figuresByPassage.set(f.passageId, list);
   }
-  const corpusText = index.passages.map((p: Passage) => normalizeForMatch(p.text)).join('\n');
+  // Titles and headings are the report's words too: a district may be named only in the title.
+  const corpusText = [...index.docs.map((d) => d.title), ...index.sections.map((sec) => sec.title), ...index.passages.map((p: Passage) => p.text)]
+    .map((text) => normalizeForMatch(text))
+    .join('\n');
   return {
     index,
     embedder,
