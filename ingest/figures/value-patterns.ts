@@ -47,6 +47,7 @@ const VALUE_RE = new RegExp(
     `(?<rankNum>第\\s*${NUM}\\s*(?:位|名))`,
     `(?<rankWord>(?:全国|全省|全市|全区|省内|市内|全球)(?:同类[^，。；、\\d]{0,6})?(?:第(?:${CN_DIGITS})(?:位|名)?|前(?:${CN_DIGITS})(?:位|名)?|首位))`,
     `(?<streak>连续\\s*(?:${NUM}|${CN_DIGITS})\\s*(?:年|届|次|个月))`,
+    `(?<ordinal>第\\s*(?:${NUM}|${CN_DIGITS})\\s*(?:批|届|轮|期))`,
     `(?:(?<pre>约|近|超过?|逾)\\s*)?(?<num>${NUM})\\s*(?<post1>余|多)?\\s*(?<unit>${unitAlternation})?(?<post2>以上|左右|余|多)?`,
   ].join('|'),
   'gu',
@@ -101,6 +102,12 @@ function toValueMatch(g: Record<string, string | undefined>, sentence: string, s
     const value = compact(g.rankWord);
     const digits = /[第前]([一二两三四五六七八九十百千]+)/.exec(value)?.[1];
     return { start, end, value, unit: '', kind: 'rank', number: digits ? parseChineseNumber(digits) : 1, approx: null };
+  }
+  if (g.ordinal) {
+    // "省第六批非遗代表性项目": which batch, round or session — an ordinal like a rank.
+    const value = compact(g.ordinal);
+    const inner = value.slice(1, -1);
+    return { start, end, value, unit: '', kind: 'rank', number: /\d/.test(inner) ? toNumber(inner) : parseChineseNumber(inner), approx: null };
   }
   if (g.streak) {
     const value = compact(g.streak);

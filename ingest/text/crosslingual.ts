@@ -73,7 +73,9 @@ const STOPWORDS = new Set(
   most least like regarding according happened happen change changed changes good well best better
   long far often soon
   report reports reported document text see sees saw seen say says said mention mentions mentioned
-  describe describes described review acknowledge acknowledges acknowledged note notes noted`.split(/\s+/),
+  describe describes described review acknowledge acknowledges acknowledged note notes noted
+  out point points pointed highlight highlights highlighted identify identifies identified side sides
+  aspect aspects regard regards respect want wants wanted aim aims intend intends hope hopes going`.split(/\s+/),
 );
 
 const SPELLING: Record<string, string> = {

@@ -69,6 +69,12 @@ function splitAtColons(text: string, spans: Span[]): Span[] {
   });
 }
 
+/** Whether `text` (a sentence and what follows it) goes on to enumerate: "…战略。一是…". */
+export function opensEnumeration(text: string): boolean {
+  const sentences = splitAtColons(text, splitSentences(text)).slice(1, INTRO_SENTENCES + 2);
+  return ORDINAL_FAMILIES.some((marker) => sentences.some((s) => text.startsWith(marker(1), s.start)));
+}
+
 function itemTitle(rest: string): string {
   const title = rest.replace(/[。；;！？]+$/, '').trim();
   if (title.length <= SHORT_ITEM_CHARS) return title;

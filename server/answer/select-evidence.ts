@@ -10,6 +10,7 @@ import { headingWords } from '../../ingest/text/passage-text.js';
 import type { Figure } from '../../ingest/schema.js';
 import type { KnowledgeBase } from '../retrieve/knowledge-base.js';
 import type { KeyTerm, QueryAnalysis, RankedPassage } from '../retrieve/types.js';
+import { opensEnumeration } from './list-items.js';
 import { changeFit, isOfKind } from './pick-figures.js';
 
 export interface Evidence {
@@ -43,6 +44,7 @@ const MIN_GAIN = 0.12;
 const NO_FIGURE_PENALTY = 0.1;
 const UNLABELLED_SHARE = 0.5;
 const LABEL_FIT_WEIGHT = 0.1;
+const LIST_INTRO_BONUS = 0.1;
 const LABEL_MIN_CREDIT = 0.5;
 /** A list from another place is kept too when it covers the question nearly as well as the best. */
 export const ALTERNATIVE_LIST_SHARE = 0.85;
@@ -90,7 +92,9 @@ export function rankSentences(kb: KnowledgeBase, analysis: QueryAnalysis, ranked
       const figureFit = analysis.intent === 'figure' && !answersWithFigure ? -NO_FIGURE_PENALTY : 0;
       // "地区生产总值 1528.6 亿元" names the measure asked for more closely than "…占地区生产总值比重 3.1%".
       const labelFit = analysis.intent === 'figure' ? LABEL_FIT_WEIGHT * Math.max(0, ...fitting.map((f) => labelShare(f, questionGrams))) : 0;
-      const score = weighted(analysis, answerCredits) + 0.08 / (1 + passageRank) + figureFit + labelFit + lengthPrior(text);
+      // A list question is best answered by the sentence that introduces an enumeration.
+      const listFit = analysis.intent === 'list' && opensEnumeration(passage.text.slice(span.start)) ? LIST_INTRO_BONUS : lengthPrior(text);
+      const score = weighted(analysis, answerCredits) + 0.08 / (1 + passageRank) + figureFit + labelFit + listFit;
       candidates.push({ passageIndex: hit.index, passageRank, start: span.start, end: span.end, text, coverage, score, credits, answerCredits, answersWithFigure, statesFigure });
     }
   });

@@ -31,7 +31,9 @@ const TITLE_TERM_FACTOR = 0.3;
 const ANSWER_TYPE_MARKERS = new Set(['什么', '什么样', '怎样的', '哪', '哪个', '哪些', '哪项', '哪种', '何', '哪类', '哪一']);
 
 const FIGURE_RE = /多少|几[项个位家户人次年名]?|比重|占比|比例|增速|增长|率(?![先领])|排第|第几|排名|规模|总量|金额|数量|how (many|much)|what share|what percentage|rate|ratio|proportion|rank|total|amount|growth|density|value|number of|level/i;
-const LIST_RE = /哪些|哪几|有什么|包括|举措|不足|问题|短板|因素|which (?!year)|what (are|were)|list|factors|problems|measures/i;
+/** "Which local companies are …" asks for several; "which product category does …" for one. */
+const LIST_RE =
+  /哪些|哪几|有什么|包括|举措|措施|不足|问题|短板|因素|哪几个方面|从哪些方面|\bwhich\s+(?:[a-z-]+\s+){0,3}[a-z-]+(?:ies|[^s']s)\s+(?:are|were|do|did|have|has|will|would|should|can|could|does|is)\b|what (are|were)|\blist\b|factors|problems|measures|steps|actions|initiatives|priorities|proposals?\b|propose|recommend|shortcomings|weaknesses/i;
 const YESNO_RE = /是否|有没有|是不是|^(is|are|does|did|has|have|was|were) /i;
 const MULTI_RE = /[和与及、]|分别|各[有是]|以及|\band\b|, and|both/i;
 const FOLLOW_UP_RE = /^(那|那么|还有|另外|and\b|what about|how about)|呢[？?]?$|它|其|this|that|them|it\b/i;
@@ -118,7 +120,9 @@ function extractKeyTerms(kb: KnowledgeBase, question: string): KeyTerm[] {
   const withinSynonym = (word: string) => synonyms.some((s) => s.source.includes(word) && !corpusMentions(kb, s.source));
   let previous = '';
   let compound: KeyTerm[] = [];
-  for (const { word: raw, tag } of tagWords(chinese)) {
+  // Compounds never run across punctuation or a removed Latin word: a break token flushes them.
+  const tokens = chinese.split(/([，。？！；、,.?!;:：\s]+)/).flatMap((piece) => (/^[，。？！；、,.?!;:：\s]+$/.test(piece) ? [{ word: '，', tag: 'x' }] : tagWords(piece)));
+  for (const { word: raw, tag } of tokens) {
     const word = trimGluedParticle(kb, raw);
     // "什么行列", "哪项荣誉": the noun after a question word names the kind of answer, not the topic.
     const answerType = ANSWER_TYPE_MARKERS.has(previous) ? 0.4 : 1;
