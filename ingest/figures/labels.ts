@@ -73,8 +73,11 @@ export function findQualifier(prefix: string, approx: string | null): string | n
 export function chooseLabel(prefix: string, suffix: string, isCount: boolean): string {
   const { before, verb, after } = labelFromPrefix(prefix);
   const afterLabel = cleanLabel(after);
-  if (afterLabel && !SCOPE_RE.test(afterLabel)) return afterLabel;
   const suffixLabel = cleanLabel(suffix);
+  // "引进支持 10 个长三角区域高层次人才项目": a count's thing follows it; a two-character rest
+  // before the value ("支持") is another verb, not what is counted.
+  if (isCount && suffixLabel && [...afterLabel].length <= 2) return suffixLabel;
+  if (afterLabel && !SCOPE_RE.test(afterLabel)) return afterLabel;
   const beforeLabel = cleanLabel(verb ? stripTrailingVerbs(before) : before);
   if (isCount && suffixLabel && !beforeLabel) return suffixLabel;
   if (beforeLabel) return beforeLabel;

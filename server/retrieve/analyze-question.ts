@@ -35,7 +35,8 @@ const FIGURE_RE = /多少|几[项个位家户人次年名]?|比重|占比|比例
 const LIST_RE =
   /哪些|哪几|有什么|包括|举措|措施|不足|问题|短板|因素|哪几个方面|从哪些方面|\bwhich\s+(?:[a-z-]+\s+){0,3}[a-z-]+(?:ies|[^s']s)\s+(?:are|were|do|did|have|has|will|would|should|can|could|does|is)\b|what (are|were)|\blist\b|factors|problems|measures|steps|actions|initiatives|priorities|proposals?\b|propose|recommend|shortcomings|weaknesses/i;
 const YESNO_RE = /是否|有没有|是不是|^(is|are|does|did|has|have|was|were) /i;
-const MULTI_RE = /[和与及、]|分别|各[有是]|以及|\band\b|, and|both/i;
+/** English "and" joins words as often as questions ("transformation and upgrading"): parts decide there. */
+const MULTI_RE = /[和与及、]|分别|各[有是]|以及|\bboth\b/i;
 const FOLLOW_UP_RE = /^(那|那么|还有|另外|and\b|what about|how about)|呢[？?]?$|它|其|this|that|them|it\b/i;
 
 /** Analyzes a question in the context of the conversation so far. */
