@@ -8,7 +8,8 @@ import { searchPassages, toPassageHits } from '../retrieve/hybrid-search.js';
 import type { KnowledgeBase } from '../retrieve/knowledge-base.js';
 import type { QueryAnalysis, RankedPassage } from '../retrieve/types.js';
 import { composeAnswer, type ComposedAnswer } from './compose-answer.js';
-import { combinedCoverage, rankSentences, selectEvidence, termCredit, type Evidence } from './select-evidence.js';
+import { combinedCoverage, rankSentences, selectEvidence, type Evidence } from './select-evidence.js';
+import { termCredit } from './term-credit.js';
 import { isOfKind } from './pick-figures.js';
 import { selectForParts } from './select-for-parts.js';
 import { unsupportedNumbers } from './verify-numbers.js';
@@ -24,6 +25,8 @@ const MISSING_CONCEPT_WEIGHT = 0.3;
  * asking: 外资企业 9.4, 绿地面积 12 are concepts; 方向 5.4, 概括 7.5, 做法 6.6 are phrasing.
  */
 const SPECIFIC_CONCEPT_IDF = 8;
+/** Wording that wants a number for an answer ("几大办" wants a name that holds one). */
+const NUMBER_WANTED_RE = /多少|第几|排名|几(?:个|项|家|位|所|座|条|名|人|户|年|次|倍)|how (?:many|much)|what (?:percentage|share|proportion|rate|ratio)|\brank/i;
 /** Exact wording (1), a heading's wording (0.5) or most of its characters in order (partial). */
 const MAIN_CONCEPT_MIN_CREDIT = 0.5;
 
@@ -73,7 +76,7 @@ export function abstentionReason(kb: KnowledgeBase, analysis: QueryAnalysis, evi
   if (analysis.intent === 'figure' && !mainConceptStated(analysis, evidence)) return 'main-concept-not-stated';
   if (lacksAskedKind(kb, analysis, evidence)) return 'no-figure-of-asked-kind';
   // "常住人口有多少？" met only by a definition that mentions 常住人口: no figure is given for it.
-  if (analysis.intent === 'figure' && !evidence.some((e) => e.statesFigure)) return 'no-figure-for-measure';
+  if (analysis.intent === 'figure' && NUMBER_WANTED_RE.test(analysis.question) && !evidence.some((e) => e.statesFigure)) return 'no-figure-for-measure';
   return null;
 }
 
@@ -87,7 +90,7 @@ function mainConceptStated(analysis: QueryAnalysis, evidence: Evidence[]): boole
   let main = -1;
   analysis.keyTerms.forEach((t, i) => {
     const best = analysis.keyTerms[main];
-    if (!t.guessed && (!best || t.specificity * t.weight > best.specificity * best.weight)) main = i;
+    if (!t.guessed && !t.exact && (!best || t.specificity * t.weight > best.specificity * best.weight)) main = i;
   });
   return main < 0 || Math.max(0, ...evidence.map((e) => e.credits[main]!)) >= MAIN_CONCEPT_MIN_CREDIT;
 }

@@ -9,7 +9,8 @@ import { normalizeForMatch } from '../../ingest/text/normalize.js';
 import { headingWords } from '../../ingest/text/passage-text.js';
 import type { Figure } from '../../ingest/schema.js';
 import type { KnowledgeBase } from '../retrieve/knowledge-base.js';
-import type { KeyTerm, QueryAnalysis, RankedPassage } from '../retrieve/types.js';
+import type { QueryAnalysis, RankedPassage } from '../retrieve/types.js';
+import { termCredit } from './term-credit.js';
 import { opensEnumeration } from './list-items.js';
 import { changeFit, isOfKind } from './pick-figures.js';
 
@@ -37,7 +38,6 @@ export interface Evidence {
 
 const SENTENCE_POOL = 8;
 const HEADING_CREDIT = 0.5;
-const PARTIAL_CREDIT = 0.6;
 const MAX_EVIDENCE = 3;
 const MIN_GAIN = 0.12;
 /** A figure question is answered by a sentence with a figure of what it asks: others count less. */
@@ -45,26 +45,12 @@ const NO_FIGURE_PENALTY = 0.1;
 const UNLABELLED_SHARE = 0.5;
 const LABEL_FIT_WEIGHT = 0.1;
 const LIST_INTRO_BONUS = 0.1;
+/** Headings under which reports set out what comes next. */
+const PLAN_HEADING_RE = /建议|下阶段|下一步|展望|思路|谋划|工作安排|重点任务|主要任务|对策|举措|打算/;
+const PLAN_SECTION_BONUS = 0.1;
 const LABEL_MIN_CREDIT = 0.5;
 /** A list from another place is kept too when it covers the question nearly as well as the best. */
 export const ALTERNATIVE_LIST_SHARE = 0.85;
-
-/** How well `text` expresses a concept: 1 for an exact form, partial for most of its bigrams. */
-export function termCredit(term: KeyTerm, normalizedText: string): number {
-  let best = 0;
-  for (const alt of term.alternatives) {
-    const form = normalizeForMatch(alt);
-    if (!form) continue;
-    if (normalizedText.includes(form)) return 1;
-    if (term.exact) continue;
-    const grams = charBigrams(form);
-    if (grams.length >= 2) {
-      const found = grams.filter((g) => normalizedText.includes(g)).length / grams.length;
-      if (found >= 0.5) best = Math.max(best, PARTIAL_CREDIT * found);
-    }
-  }
-  return best;
-}
 
 /** Candidate sentences of the top passages, best first. */
 export function rankSentences(kb: KnowledgeBase, analysis: QueryAnalysis, ranked: RankedPassage[], pool = SENTENCE_POOL): Evidence[] {
@@ -75,6 +61,8 @@ export function rankSentences(kb: KnowledgeBase, analysis: QueryAnalysis, ranked
     // The document's title counts like a heading: "海曙区…报告" is about 海曙 throughout.
     const heading = normalizeForMatch(`${headingWords(passage.sectionPath)}${kb.docById.get(passage.docId)?.title ?? ''}`);
     const figures = kb.figuresByPassage.get(passage.id) ?? [];
+    // "What does the district want to set up?" is answered where the report sets out its plans.
+    const planFit = analysis.asksForPlans && PLAN_HEADING_RE.test(passage.sectionPath.join(' ')) ? PLAN_SECTION_BONUS : 0;
     for (const span of splitSentences(passage.text)) {
       const text = passage.text.slice(span.start, span.end);
       const normalized = normalizeForMatch(text);
@@ -94,7 +82,7 @@ export function rankSentences(kb: KnowledgeBase, analysis: QueryAnalysis, ranked
       const labelFit = analysis.intent === 'figure' ? LABEL_FIT_WEIGHT * Math.max(0, ...fitting.map((f) => labelShare(f, questionGrams))) : 0;
       // A list question is best answered by the sentence that introduces an enumeration.
       const listFit = analysis.intent === 'list' && opensEnumeration(passage.text.slice(span.start)) ? LIST_INTRO_BONUS : lengthPrior(text);
-      const score = weighted(analysis, answerCredits) + 0.08 / (1 + passageRank) + figureFit + labelFit + listFit;
+      const score = weighted(analysis, answerCredits) + 0.08 / (1 + passageRank) + figureFit + labelFit + listFit + planFit;
       candidates.push({ passageIndex: hit.index, passageRank, start: span.start, end: span.end, text, coverage, score, credits, answerCredits, answersWithFigure, statesFigure });
     }
   });

@@ -58,6 +58,7 @@ export function analyzeQuestion(kb: KnowledgeBase, question: string, history: Hi
     intent: namesMeasure(kb, keyTerms) && detectIntent(question) === 'fact' ? 'figure' : detectIntent(question),
     expects: expectedValues(question),
     asksForChange: CHANGE_RE.test(question),
+    asksForPlans: PLANS_RE.test(question),
     parts,
     multi: parts.length > 1 || MULTI_RE.test(question),
     keyTerms,
@@ -87,6 +88,7 @@ function namesMeasure(kb: KnowledgeBase, keyTerms: KeyTerm[]): boolean {
   return kb.figureLabels.some((label) => forms.some((form) => label.includes(form) && form.length >= MEASURE_NAME_SHARE * label.length));
 }
 
+const PLANS_RE = /下一步|下阶段|今后|未来|后续|接下来|计划|打算|准备|将要|拟|\bwill\b|\bplans?\s+to\b|\bplanned\b|\bwants?\s+to\b|\baims?\s+to\b|\bintends?\s+to\b|\bgoing\s+to\b|\bnext\b|\bfuture\b|\bpropos/i;
 const CHANGE_RE = /增速|增幅|变化|(?:增长|增加|提高|提升|下降|降低|减少)(?![至到为值量])|growth|grow|increase|rise|rose|decline|fall|fell|drop|change|faster|slower/i;
 
 /** Wording that asks for a kind of value, in Chinese and English. */

@@ -30,6 +30,8 @@ export interface QueryAnalysis {
   intent: Intent;
   /** Kinds of value the question asks for (several when it asks for several figures). */
   expects: ExpectedValue[];
+  /** The question asks what is planned ("下一步", "will", "plan to"), not what was achieved. */
+  asksForPlans: boolean;
   /** The question asks how something changed (growth, increase, rate of …), not only its level. */
   asksForChange: boolean;
   /** The sub-questions when it asks several things ("A和B分别是多少" -> two), else [question]. */

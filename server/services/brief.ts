@@ -5,7 +5,7 @@ import { analyzeQuestion } from '../retrieve/analyze-question.js';
 import { searchPassages } from '../retrieve/hybrid-search.js';
 import type { KnowledgeBase } from '../retrieve/knowledge-base.js';
 import { sectionSubtree } from './catalog.js';
-import { termCredit } from '../answer/select-evidence.js';
+import { termCredit } from '../answer/term-credit.js';
 import { normalizeForMatch } from '../../ingest/text/normalize.js';
 
 const MAX_ITEMS = 40;

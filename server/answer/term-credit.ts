@@ -1,0 +1,46 @@
+/**
+ * How well a piece of report text expresses one of the question's concepts: its exact wording,
+ * the same characters with a few words inserted ("文化圈" in "文化生活圈", "人才总量" in
+ * "人才资源总量"), or most of its character pairs.
+ */
+import { normalizeForMatch } from '../../ingest/text/normalize.js';
+import { charBigrams } from '../../ingest/text/tokenize.js';
+import type { KeyTerm } from '../retrieve/types.js';
+
+const SPREAD_CREDIT = 0.8;
+const PARTIAL_CREDIT = 0.6;
+/** Characters a report may insert inside a term, in all. */
+const MAX_INSERTED = 4;
+const spreadPatterns = new Map<string, RegExp>();
+
+/** 1 for an exact form, 0.8 for the form spread by a few inserted characters, partial for most of its bigrams. */
+export function termCredit(term: KeyTerm, normalizedText: string): number {
+  let best = 0;
+  for (const alt of term.alternatives) {
+    const form = normalizeForMatch(alt);
+    if (!form) continue;
+    if (normalizedText.includes(form)) return 1;
+    if (term.exact) continue;
+    if (best < SPREAD_CREDIT && isSpread(form, normalizedText)) best = SPREAD_CREDIT;
+    const grams = charBigrams(form);
+    if (grams.length >= 2) {
+      const found = grams.filter((g) => normalizedText.includes(g)).length / grams.length;
+      if (found >= 0.5) best = Math.max(best, PARTIAL_CREDIT * found);
+    }
+  }
+  return best;
+}
+
+/** "文化圈" spread as "文化生活圈": the characters in order, a few others between, within one clause. */
+function isSpread(form: string, text: string): boolean {
+  const chars = [...form];
+  if (chars.length < 3 || !/^[\u4e00-\u9fff]+$/.test(form)) return false;
+  let pattern = spreadPatterns.get(form);
+  if (!pattern) {
+    pattern = new RegExp(chars.join(`[^，。；、\\n]{0,${MAX_INSERTED}}?`));
+    if (spreadPatterns.size > 5000) spreadPatterns.clear();
+    spreadPatterns.set(form, pattern);
+  }
+  const match = pattern.exec(text);
+  return match !== null && match[0].length - chars.length <= MAX_INSERTED;
+}
