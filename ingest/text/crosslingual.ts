@@ -75,7 +75,8 @@ const STOPWORDS = new Set(
   report reports reported document text see sees saw seen say says said mention mentions mentioned
   describe describes described review acknowledge acknowledges acknowledged note notes noted
   out point points pointed highlight highlights highlighted identify identifies identified side sides
-  aspect aspects regard regards respect want wants wanted aim aims intend intends hope hopes going`.split(/\s+/),
+  aspect aspects regard regards respect want wants wanted aim aims intend intends hope hopes going
+  look looks looked seem seems`.split(/\s+/),
 );
 
 const SPELLING: Record<string, string> = {

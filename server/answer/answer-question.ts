@@ -26,7 +26,7 @@ const MISSING_CONCEPT_WEIGHT = 0.3;
  */
 const SPECIFIC_CONCEPT_IDF = 8;
 /** Wording that wants a number for an answer ("几大办" wants a name that holds one). */
-const NUMBER_WANTED_RE = /多少|第几|排名|几(?:个|项|家|位|所|座|条|名|人|户|年|次|倍)|how (?:many|much)|what (?:percentage|share|proportion|rate|ratio)|\brank/i;
+const NUMBER_WANTED_RE = /多少|第几|排名|老几|多久|多长|多大|几(?:个|项|家|位|所|座|条|名|人|户|年|次|倍)|how (?:many|much)|what (?:percentage|share|proportion|rate|ratio)|\brank/i;
 /** Exact wording (1), a heading's wording (0.5) or most of its characters in order (partial). */
 const MAIN_CONCEPT_MIN_CREDIT = 0.5;
 

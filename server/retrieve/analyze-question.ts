@@ -30,7 +30,7 @@ const TITLE_TERM_FACTOR = 0.3;
 
 const ANSWER_TYPE_MARKERS = new Set(['什么', '什么样', '怎样的', '哪', '哪个', '哪些', '哪项', '哪种', '何', '哪类', '哪一']);
 
-const FIGURE_RE = /多少|几[项个位家户人次年名]?|比重|占比|比例|增速|增长|率(?![先领])|排第|第几|排名|规模|总量|金额|数量|how (many|much)|what share|what percentage|rate|ratio|proportion|rank|total|amount|growth|density|value|number of|level/i;
+const FIGURE_RE = /多少|老几|多久|多长|多大|几[项个位家户人次年名]?|比重|占比|比例|增速|增长|率(?![先领])|排第|第几|排名|规模|总量|金额|数量|how (many|much)|what share|what percentage|rate|ratio|proportion|rank|total|amount|growth|density|value|number of|level/i;
 /** "Which local companies are …" asks for several; "which product category does …" for one. */
 const LIST_RE =
   /哪些|哪几|有什么|包括|举措|措施|不足|问题|短板|因素|哪几个方面|从哪些方面|\bwhich\s+(?:[a-z-]+\s+){0,3}[a-z-]+(?:ies|[^s']s)\s+(?:are|were|do|did|have|has|will|would|should|can|could|does|is)\b|what (are|were)|\blist\b|factors|problems|measures|steps|actions|initiatives|priorities|proposals?\b|propose|recommend|shortcomings|weaknesses/i;
@@ -94,19 +94,23 @@ const CHANGE_RE = /增速|增幅|变化|(?:增长|增加|提高|提升|下降|�
 /** Wording that asks for a kind of value, in Chinese and English. */
 const EXPECTED_VALUE_PATTERNS: Array<[ExpectedValue, RegExp]> = [
   ['percent', /比重|占比|比例|百分之|率(?![先领])|增速|增幅|份额|percent|share|ratio|rate\b|proportion|intensity|relative to|growth|grow|increase/i],
-  ['rank', /排名|排第|第几|位次|位居|前列|rank|place|position/i],
+  ['rank', /排名|排第|第几|老几|位次|位居|前列|rank|place|position/i],
   // Only words that ask for money itself: "收入倍差" or "投资增速" ask for a ratio or a rate.
   ['money', /多少钱|金额|资金|投入|总额|营收|销售额|多少[亿万]元|how much (?:money|has been spent|was spent|is spent|did .* spend)|spend|spent|funding|revenue/i],
-  ['count', /几[个项家位所座条名人户]|多少[个项家位所座条名人户]|数量|how many|number of/i],
+  ['count', /几[个项家位所座条名人户]|多少[个项家位所座条名人户]|多长时间|多久|数量|how many|how long|number of/i],
 ];
 
 function expectedValues(question: string): ExpectedValue[] {
   return EXPECTED_VALUE_PATTERNS.filter(([, re]) => re.test(question)).map(([kind]) => kind);
 }
 
+const QUESTION_WORD_RE = /^(?:哪|几|多少|什么|怎|如何|是否|老几|多久|多长|多大|多高|多远|多快)/;
+/** "多大面积", "多长时间": the question part goes before segmenting, or jieba cuts "多/大面积". */
+const QUESTION_PHRASE_RE = /多(?:长时间|长|久|大|高|远|快)|老几/g;
+
 /** Fillers, and question words in any of jieba's cuts ("哪几个", "多少项", "怎么样"). */
 function isQuestionWord(word: string): boolean {
-  return QUESTION_FILLER.has(word) || /^(?:哪|几|多少|什么|怎|如何|是否)/.test(word);
+  return QUESTION_FILLER.has(word) || QUESTION_WORD_RE.test(word);
 }
 
 function isFollowUp(question: string, keyTerms: KeyTerm[]): boolean {
@@ -117,7 +121,7 @@ function isFollowUp(question: string, keyTerms: KeyTerm[]): boolean {
 function extractKeyTerms(kb: KnowledgeBase, question: string): KeyTerm[] {
   const terms: KeyTerm[] = [];
   // Latin words become a break, so that "单位GDP能耗" does not make "单位能耗" a compound.
-  const chinese = question.replace(/[A-Za-z][A-Za-z'’\-&]*/g, '，');
+  const chinese = question.replace(/[A-Za-z][A-Za-z'’\-&]*/g, '，').replace(QUESTION_PHRASE_RE, ' ');
   // "固投", "第三产业": the glossary's forms stand for the words they span.
   const synonyms = kb.crossLingual.synonyms(chinese);
   const withinSynonym = (word: string) => synonyms.some((s) => s.source.includes(word) && !corpusMentions(kb, s.source));
