@@ -3,15 +3,14 @@
  * scored by how much of the question's weighted concepts it covers (its headings count a little),
  * then a few are picked so that together they cover the question.
  */
-import { splitSentences } from '../../ingest/chunk/sentences.js';
 import { charBigrams } from '../../ingest/text/tokenize.js';
 import { normalizeForMatch } from '../../ingest/text/normalize.js';
-import { headingWords } from '../../ingest/text/passage-text.js';
 import type { Figure } from '../../ingest/schema.js';
 import type { KnowledgeBase } from '../retrieve/knowledge-base.js';
 import type { QueryAnalysis, RankedPassage } from '../retrieve/types.js';
 import { termCredit } from './term-credit.js';
 import { opensEnumeration } from './list-items.js';
+import { passageInfo } from './passage-sentences.js';
 import { changeFit, isOfKind } from './pick-figures.js';
 
 export interface Evidence {
@@ -57,33 +56,26 @@ export function rankSentences(kb: KnowledgeBase, analysis: QueryAnalysis, ranked
   const candidates: Evidence[] = [];
   const questionGrams = new Set(analysis.keyTerms.flatMap((t) => t.alternatives.flatMap((a) => charBigrams(normalizeForMatch(a)))));
   ranked.slice(0, pool).forEach((hit, passageRank) => {
-    const passage = kb.index.passages[hit.index]!;
-    // The document's title counts like a heading: "海曙区…报告" is about 海曙 throughout.
-    const heading = normalizeForMatch(`${headingWords(passage.sectionPath)}${kb.docById.get(passage.docId)?.title ?? ''}`);
-    const figures = kb.figuresByPassage.get(passage.id) ?? [];
+    const { heading, sectionPath, sentences } = passageInfo(kb, hit.index);
+    const passageText = kb.index.passages[hit.index]!.text;
     // "What does the district want to set up?" is answered where the report sets out its plans.
-    const planFit = analysis.asksForPlans && PLAN_HEADING_RE.test(passage.sectionPath.join(' ')) ? PLAN_SECTION_BONUS : 0;
-    for (const span of splitSentences(passage.text)) {
-      const text = passage.text.slice(span.start, span.end);
-      const normalized = normalizeForMatch(text);
+    const planFit = analysis.asksForPlans && PLAN_HEADING_RE.test(sectionPath) ? PLAN_SECTION_BONUS : 0;
+    for (const { start, end, text, normalized, figures } of sentences) {
       const credits = analysis.keyTerms.map((t) => Math.max(termCredit(t, normalized), HEADING_CREDIT * termCredit(t, heading)));
       const coverage = weighted(analysis, credits);
-      const fitting = figures.filter((f) => f.start >= span.start && f.end <= span.end && fitsQuestion(analysis, f));
-      const labels = fitting.map((f) => normalizeForMatch(`${f.label}${f.qualifier ?? ''}`));
+      const fitting = figures.filter((f) => fitsQuestion(analysis, f.figure));
       // A figure question's concept is answered where a fitting figure is labelled with it.
-      const labelled = analysis.keyTerms.map((t) => labels.some((label) => termCredit(t, label) >= LABEL_MIN_CREDIT));
+      const labelled = analysis.keyTerms.map((t) => fitting.some((f) => termCredit(t, f.labelWithQualifier) >= LABEL_MIN_CREDIT));
       const answersWithFigure = labelled.some(Boolean);
-      const statesFigure = figures.some(
-        (f) => f.start >= span.start && f.end <= span.end && analysis.keyTerms.some((t) => termCredit(t, normalizeForMatch(f.label)) >= LABEL_MIN_CREDIT),
-      );
+      const statesFigure = figures.some((f) => analysis.keyTerms.some((t) => termCredit(t, f.label) >= LABEL_MIN_CREDIT));
       const answerCredits = analysis.intent === 'figure' ? credits.map((c, i) => (labelled[i] ? c : c * UNLABELLED_SHARE)) : credits;
       const figureFit = analysis.intent === 'figure' && !answersWithFigure ? -NO_FIGURE_PENALTY : 0;
       // "地区生产总值 1528.6 亿元" names the measure asked for more closely than "…占地区生产总值比重 3.1%".
-      const labelFit = analysis.intent === 'figure' ? LABEL_FIT_WEIGHT * Math.max(0, ...fitting.map((f) => labelShare(f, questionGrams))) : 0;
+      const labelFit = analysis.intent === 'figure' ? LABEL_FIT_WEIGHT * Math.max(0, ...fitting.map((f) => share(f.labelGrams, questionGrams))) : 0;
       // A list question is best answered by the sentence that introduces an enumeration.
-      const listFit = analysis.intent === 'list' && opensEnumeration(passage.text.slice(span.start)) ? LIST_INTRO_BONUS : lengthPrior(text);
+      const listFit = analysis.intent === 'list' && opensEnumeration(passageText.slice(start)) ? LIST_INTRO_BONUS : lengthPrior(text);
       const score = weighted(analysis, answerCredits) + 0.08 / (1 + passageRank) + figureFit + labelFit + listFit + planFit;
-      candidates.push({ passageIndex: hit.index, passageRank, start: span.start, end: span.end, text, coverage, score, credits, answerCredits, answersWithFigure, statesFigure });
+      candidates.push({ passageIndex: hit.index, passageRank, start, end, text, coverage, score, credits, answerCredits, answersWithFigure, statesFigure });
     }
   });
   return candidates.sort((a, b) => b.score - a.score);
@@ -95,9 +87,8 @@ function weighted(analysis: QueryAnalysis, credits: number[]): number {
 }
 
 /** Share of a figure label's bigrams that the question uses. */
-function labelShare(figure: Figure, questionGrams: Set<string>): number {
-  const grams = charBigrams(normalizeForMatch(figure.label));
-  return grams.length ? grams.filter((g) => questionGrams.has(g)).length / grams.length : 0;
+function share(labelGrams: string[], questionGrams: Set<string>): number {
+  return labelGrams.length ? labelGrams.filter((g) => questionGrams.has(g)).length / labelGrams.length : 0;
 }
 
 /** A value of the kind asked for, and a level or a change as asked. */

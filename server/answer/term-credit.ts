@@ -12,23 +12,35 @@ const PARTIAL_CREDIT = 0.6;
 /** Characters a report may insert inside a term, in all. */
 const MAX_INSERTED = 4;
 const spreadPatterns = new Map<string, RegExp>();
+const matchForms = new Map<string, { form: string; grams: string[] }>();
 
 /** 1 for an exact form, 0.8 for the form spread by a few inserted characters, partial for most of its bigrams. */
 export function termCredit(term: KeyTerm, normalizedText: string): number {
   let best = 0;
   for (const alt of term.alternatives) {
-    const form = normalizeForMatch(alt);
+    const { form, grams } = matchForm(alt);
     if (!form) continue;
     if (normalizedText.includes(form)) return 1;
     if (term.exact) continue;
     if (best < SPREAD_CREDIT && isSpread(form, normalizedText)) best = SPREAD_CREDIT;
-    const grams = charBigrams(form);
     if (grams.length >= 2) {
       const found = grams.filter((g) => normalizedText.includes(g)).length / grams.length;
       if (found >= 0.5) best = Math.max(best, PARTIAL_CREDIT * found);
     }
   }
   return best;
+}
+
+/** A term's match form and bigrams, remembered: the same few terms are matched against many sentences. */
+function matchForm(alt: string): { form: string; grams: string[] } {
+  let known = matchForms.get(alt);
+  if (!known) {
+    const form = normalizeForMatch(alt);
+    known = { form, grams: charBigrams(form) };
+    if (matchForms.size > 5000) matchForms.clear();
+    matchForms.set(alt, known);
+  }
+  return known;
 }
 
 /** "文化圈" spread as "文化生活圈": the characters in order, a few others between, within one clause. */
