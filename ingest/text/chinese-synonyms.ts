@@ -1,14 +1,15 @@
 /**
- * Chinese abbreviations and synonyms from the policy glossary: the Chinese forms of one entry
- * name the same measure ("固投" / "固定资产投资", "第三产业" / "服务业"), so a question that uses
- * one form finds a report that writes another. Broad entries (growth, total …) are left out.
+ * Chinese terms of the policy glossary named in a question, kept whole ("人均可支配收入", which
+ * jieba cuts into 人均/可/支配/收入), with abbreviations and synonyms: the Chinese forms of one
+ * entry name the same measure ("固投" / "固定资产投资", "第三产业" / "服务业"), so a question that
+ * uses one form finds a report that writes another. Broad entries (growth, total …) are left out.
  */
 import type { Glossary } from './crosslingual.js';
 
 export interface SynonymConcept {
   /** The form as the question writes it. */
   source: string;
-  /** That form first, then the entry's other forms the corpus uses. */
+  /** That form first, then (when the corpus never writes it) the entry's forms the corpus uses. */
   zh: string[];
   weight: number;
   guessed: boolean;
@@ -33,10 +34,11 @@ export function createSynonymFinder(glossary: Glossary, isCorpusTerm: (zh: strin
     for (const { form, group } of forms) {
       const at = question.indexOf(form);
       if (at < 0 || taken.slice(at, at + form.length).some(Boolean)) continue;
-      const others = group.filter((zh) => zh !== form && used(zh));
-      if (others.length === 0) continue;
+      // A form the report uses is matched as it stands; one it does not brings the forms it does.
+      const zh = used(form) ? [form] : [form, ...group.filter((other) => other !== form && used(other))];
+      if (zh.length === 1 && !used(form)) continue;
       taken.fill(true, at, at + form.length);
-      found.push({ source: form, zh: [form, ...others], weight: 1, guessed: false });
+      found.push({ source: form, zh, weight: 1, guessed: false });
     }
     return found;
   };

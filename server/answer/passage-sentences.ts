@@ -14,6 +14,8 @@ export interface SentenceFigure {
   /** Label in the match form, without and with its qualifier. */
   label: string;
   labelWithQualifier: string;
+  /** The clause that ends with the value ("全年城镇新增就业2.3万人"), in the match form. */
+  clause: string;
   labelGrams: string[];
 }
 
@@ -57,7 +59,14 @@ function build(kb: KnowledgeBase, passageIndex: number): PassageInfo {
         .filter((f) => f.start >= span.start && f.end <= span.end)
         .map((figure) => {
           const label = normalizeForMatch(figure.label);
-          return { figure, label, labelWithQualifier: normalizeForMatch(`${figure.label}${figure.qualifier ?? ''}`), labelGrams: charBigrams(label) };
+          const clauseStart = Math.max(span.start, ...['，', '；', '：', '。'].map((p) => passage.text.lastIndexOf(p, figure.start - 1) + 1));
+          return {
+            figure,
+            label,
+            labelWithQualifier: normalizeForMatch(`${figure.label}${figure.qualifier ?? ''}`),
+            clause: normalizeForMatch(passage.text.slice(clauseStart, figure.end)),
+            labelGrams: charBigrams(label),
+          };
         }),
     };
   });

@@ -7,10 +7,10 @@ import { charBigrams } from '../../ingest/text/tokenize.js';
 import { normalizeForMatch } from '../../ingest/text/normalize.js';
 import type { Figure } from '../../ingest/schema.js';
 import type { KnowledgeBase } from '../retrieve/knowledge-base.js';
-import type { QueryAnalysis, RankedPassage } from '../retrieve/types.js';
+import type { KeyTerm, QueryAnalysis, RankedPassage } from '../retrieve/types.js';
 import { termCredit } from './term-credit.js';
 import { opensEnumeration } from './list-items.js';
-import { passageInfo } from './passage-sentences.js';
+import { passageInfo, type SentenceFigure } from './passage-sentences.js';
 import { changeFit, isOfKind } from './pick-figures.js';
 
 export interface Evidence {
@@ -65,9 +65,11 @@ export function rankSentences(kb: KnowledgeBase, analysis: QueryAnalysis, ranked
       const coverage = weighted(analysis, credits);
       const fitting = figures.filter((f) => fitsQuestion(analysis, f.figure));
       // A figure question's concept is answered where a fitting figure is labelled with it.
-      const labelled = analysis.keyTerms.map((t) => fitting.some((f) => termCredit(t, f.labelWithQualifier) >= LABEL_MIN_CREDIT));
+      // Labels can be cut short ("就业" for "城镇新增就业 2.3 万人"): the value's own clause counts too.
+      const names = (t: KeyTerm, f: SentenceFigure) => termCredit(t, f.labelWithQualifier) >= LABEL_MIN_CREDIT || termCredit(t, f.clause) >= LABEL_MIN_CREDIT;
+      const labelled = analysis.keyTerms.map((t) => fitting.some((f) => names(t, f)));
       const answersWithFigure = labelled.some(Boolean);
-      const statesFigure = figures.some((f) => analysis.keyTerms.some((t) => termCredit(t, f.label) >= LABEL_MIN_CREDIT));
+      const statesFigure = figures.some((f) => analysis.keyTerms.some((t) => names(t, f)));
       const answerCredits = analysis.intent === 'figure' ? credits.map((c, i) => (labelled[i] ? c : c * UNLABELLED_SHARE)) : credits;
       const figureFit = analysis.intent === 'figure' && !answersWithFigure ? -NO_FIGURE_PENALTY : 0;
       // "地区生产总值 1528.6 亿元" names the measure asked for more closely than "…占地区生产总值比重 3.1%".

@@ -33,7 +33,8 @@ export interface CrossLingual {
   warm(): void;
 }
 
-const NAME_RE = /\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*/g;
+/** Capitalized words, whole ("PhD" and "GDP" are abbreviations, not names). */
+const NAME_RE = /\b[A-Z][a-z]+\b(?:\s+[A-Z][a-z]+\b)*/g;
 /** Capitalized words that are ordinary English, or name kinds rather than names. */
 const COMMON_CAPITALIZED = new Set(
   'no what which who whom whose when where why how is are was were does do did has have had can could will would should the a an in on of for and or to by from with at as its it this that these those district county city province town village street park zone area center centre hospital university institute company group bank china chinese national provincial municipal state'.split(' '),

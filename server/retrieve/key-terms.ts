@@ -1,0 +1,212 @@
+/**
+ * The key concepts of a question: its Chinese words (jieba, with the glossary's terms kept whole),
+ * the Chinese expansions of its English words, compounds the report never writes, each weighted by
+ * how much it says about what is asked.
+ */
+import { generalIdf } from '../../ingest/text/general-idf.js';
+import { normalizeForMatch } from '../../ingest/text/normalize.js';
+import { cjkBigrams, isStopword, tagWords } from '../../ingest/text/tokenize.js';
+import type { ExpandedConcept } from './cross-lingual.js';
+import { corpusMentions, type KnowledgeBase } from './knowledge-base.js';
+import type { KeyTerm } from './types.js';
+
+/** Question words and fillers that say what kind of answer is wanted, not what it is about. */
+const QUESTION_FILLER = new Set(
+  ('多少 几 几项 几个 几位 几家 哪 哪些 哪项 哪个 哪年 什么 怎么 怎样 如何 是否 有没有 是不是 吗 呢 一共 共 总共 各 各有 分别 ' +
+    '目前 现在 当前 还有 还 存在 面临 下 一步 下一步 报告 提到 提出 介绍 说 讲 方面 情况 问题 具体 主要 哪几 怎么样 能 能否 可以 要 叫 称为 排 排第几 第几 ' +
+    '达到 完成 实现 我区 全区 本区 区 后面 后续 接下来 准备 打算 现在 如今 已经 了 去年 今年 前年 当年 全年 大概 大约 左右 ' +
+    '来着 那套 这套 那个 这个 那些 这些 那项 这项 具体 到底 究竟').split(' '),
+);
+
+/** Asking for problems or shortcomings: reports state them with a stable set of markers. */
+const PROBLEM_QUESTION_RE = /问题|不足|短板|差距|困难|挑战|薄弱|瓶颈|shortcoming|weakness|problem|challenge|issue|gap/i;
+const PROBLEM_MARKERS = ['仍面临', '面临', '不够', '有待', '尚未', '短缺', '不足', '差距', '短板', '薄弱', '不强', '不高', '偏少', '偏低', '较低', '仍存在', '问题'];
+
+/** Words that say what kind of figure is wanted ("总量", "规模"), not which measure: weighed like this. */
+const MEASURE_KIND_WORDS = new Set('总量 总额 总数 数量 规模 水平 情况 数据 数值 数字 指标值'.split(' '));
+const MEASURE_KIND_FACTOR = 0.3;
+
+/** Weight kept by a term that names the report's subject (it is in a document title). */
+const TITLE_TERM_FACTOR = 0.3;
+
+const ANSWER_TYPE_MARKERS = new Set(['什么', '什么样', '怎样的', '啥', '叫啥', '哪', '哪个', '哪些', '哪项', '哪种', '何', '哪类', '哪一']);
+
+
+const QUESTION_WORD_RE = /^(?:哪|几|多少|什么|怎|如何|是否|老几|多久|多长|多大|多高|多远|多快|啥|咋)/;
+/** "多大面积", "多长时间": the question part goes before segmenting, or jieba cuts "多/大面积". */
+const QUESTION_PHRASE_RE = /多(?:长时间|长|久|大|高|远|快)|老几/g;
+
+/** Fillers, and question words in any of jieba's cuts ("哪几个", "多少项", "怎么样"). */
+export function isQuestionWord(word: string): boolean {
+  return QUESTION_FILLER.has(word) || QUESTION_WORD_RE.test(word);
+}
+
+
+/** Key concepts: Chinese words of the question, and Chinese expansions of its English words. */
+export function extractKeyTerms(kb: KnowledgeBase, question: string): KeyTerm[] {
+  const terms: KeyTerm[] = [];
+  // Latin words become a break, so that "单位GDP能耗" does not make "单位能耗" a compound.
+  const chinese = question.replace(/[A-Za-z][A-Za-z'’\-&]*/g, '，').replace(QUESTION_PHRASE_RE, ' ');
+  let previous = '';
+  let compound: KeyTerm[] = [];
+  for (const { word: raw, tag, synonym } of questionTokens(kb, chinese)) {
+    const word = synonym ? raw : trimGluedParticle(kb, raw);
+    // "什么行列", "哪项荣誉": the noun after a question word names the kind of answer, not the topic.
+    const answerType = ANSWER_TYPE_MARKERS.has(previous) ? 0.4 : 1;
+    previous = raw;
+    const term = synonym ? keyTerm(kb, synonym.source, synonym.zh, answerType) : wordTerm(kb, word, tag, answerType);
+    if (term) terms.push(term);
+    if (term && COMPOUND_TAG_RE.test(tag)) compound.push(term);
+    else {
+      terms.push(...compoundTerm(kb, compound));
+      compound = [];
+    }
+  }
+  terms.push(...compoundTerm(kb, compound));
+  for (const expanded of kb.crossLingual.expand(question)) {
+    const alternatives = expanded.zh.filter((z) => !isQuestionWord(z));
+    if (alternatives.length === 0) continue;
+    terms.push({ ...keyTerm(kb, expanded.source, alternatives, Math.max(expanded.weight, 0.8)), guessed: expanded.guessed });
+  }
+  if (PROBLEM_QUESTION_RE.test(question)) terms.push({ source: '问题', alternatives: PROBLEM_MARKERS, weight: 2, specificity: 0 });
+  return mergeDuplicates(terms);
+}
+
+function wordTerm(kb: KnowledgeBase, word: string, tag: string, answerType: number): KeyTerm | null {
+  if (isStopword(word) || isQuestionWord(word) || !/[\u4e00-\u9fff]/.test(word)) return null;
+  const kindOnly = MEASURE_KIND_WORDS.has(word) ? MEASURE_KIND_FACTOR : 1;
+  // A kind-of-figure word the report never uses ("GDP总量") is only how the question is put.
+  if (kindOnly < 1 && !corpusMentions(kb, word)) return null;
+  return keyTerm(kb, word, [word], partOfSpeechWeight(word, tag) * answerType * kindOnly);
+}
+
+interface QuestionToken {
+  word: string;
+  tag: string;
+  /** A glossary term the token stands for whole (it may span several of jieba's words). */
+  synonym?: ExpandedConcept;
+}
+
+const BREAK_RE = /([，。？！；、,.?!;:：\s]+)/;
+
+/**
+ * Jieba's words of the question, with the glossary's terms kept whole ("人均可支配收入", "固投")
+ * and a break token at punctuation, so that compounds never run across it.
+ */
+function questionTokens(kb: KnowledgeBase, chinese: string): QuestionToken[] {
+  const tokens: QuestionToken[] = [];
+  for (const piece of chinese.split(BREAK_RE)) {
+    if (!piece) continue;
+    if (BREAK_RE.test(piece) && piece.replace(BREAK_RE, '') === '') {
+      tokens.push({ word: '，', tag: 'x' });
+      continue;
+    }
+    let cursor = 0;
+    const words = tagWords(piece).map((w) => {
+      const start = Math.max(cursor, piece.indexOf(w.word, cursor));
+      cursor = start + w.word.length;
+      return { ...w, start, end: cursor };
+    });
+    const forms = kb.crossLingual
+      .synonyms(piece)
+      .map((synonym) => ({ synonym, start: piece.indexOf(synonym.source), end: piece.indexOf(synonym.source) + synonym.source.length }))
+      // A glossary form inside a longer word ("文创" in "文创港") is not what that word names.
+      .filter((f) => !words.some((w) => w.start <= f.start && f.end <= w.end && w.word.length > f.synonym.source.length && trimParticle(w.word) !== f.synonym.source));
+    const emitted = new Set<ExpandedConcept>();
+    for (const w of words) {
+      const form = forms.find((f) => f.start < w.end && w.start < f.end);
+      if (!form) tokens.push(w);
+      else if (!emitted.has(form.synonym)) {
+        emitted.add(form.synonym);
+        tokens.push({ word: form.synonym.source, tag: 'n', synonym: form.synonym });
+      }
+    }
+  }
+  return tokens;
+}
+
+/** Tags of words that build a compound measure name: "森林/覆盖率", "执业/医师". */
+const COMPOUND_TAG_RE = /^(?:n|vn|nz)$/;
+/** A compound the report never writes weighs this share of its words together. */
+const COMPOUND_SHARE = 0.5;
+/** Characters allowed between a compound's last two words ("人才资源总量" for "人才总量"). */
+const HEAD_PAIR_GAP = 4;
+
+/**
+ * Nouns in a row name one concept ("森林覆盖率"): when the report never writes them together, it
+ * does not give that measure, even if it uses each word elsewhere. Only the exact compound counts.
+ */
+function compoundTerm(kb: KnowledgeBase, words: KeyTerm[]): KeyTerm[] {
+  if (words.length < 2) return [];
+  const source = words.map((w) => w.source).join('');
+  if (source.length > 8 || corpusMentions(kb, source) || headPairStated(kb, words)) return [];
+  const weight = COMPOUND_SHARE * words.reduce((s, w) => s + w.weight, 0);
+  return [{ source, alternatives: [source], weight, specificity: generalIdf(source), exact: true }];
+}
+
+/** "人才总量" is stated by "人才资源总量", "外贸进出口总额" by "进出口总额": the head and its modifier, close. */
+function headPairStated(kb: KnowledgeBase, words: KeyTerm[]): boolean {
+  const [modifier, head] = words.slice(-2).map((w) => normalizeForMatch(w.source));
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`${escape(modifier!)}[^，。；\\n]{0,${HEAD_PAIR_GAP}}${escape(head!)}`).test(kb.corpusText);
+}
+
+function keyTerm(kb: KnowledgeBase, source: string, alternatives: string[], factor: number): KeyTerm {
+  // The report's own subject (the district, the plan in its title) is implied by every passage.
+  const subject = alternatives.some((a) => kb.titleText.includes(normalizeForMatch(a))) ? TITLE_TERM_FACTOR : 1;
+  return {
+    source,
+    alternatives,
+    weight: termWeight(kb, alternatives) * factor * subject,
+    specificity: Math.max(...alternatives.map((a) => generalIdf(a))),
+  };
+}
+
+const GLUED_PARTICLE_RE = /[要上的了在是和与中里下能会可将]$/;
+
+/** Jieba's HMM glues a particle onto an unknown word ("营收要", "固投里"); the corpus tells. */
+function trimGluedParticle(kb: KnowledgeBase, word: string): string {
+  if (word.length < 2 || corpusMentions(kb, word)) return word;
+  const head = trimParticle(word);
+  return head !== word && corpusMentions(kb, head) ? head : word;
+}
+
+function trimParticle(word: string): string {
+  return word.length >= 2 && GLUED_PARTICLE_RE.test(word) ? word.slice(0, -1) : word;
+}
+
+/** Nouns name what is asked about; verbs and adverbs are phrased freely and weigh less. */
+function partOfSpeechWeight(word: string, tag: string): number {
+  if (/^(n|vn|nz|ns|nt|nr|eng|j|l|i)/.test(tag)) return 1;
+  if (/^(v|a|ad|d)/.test(tag)) return 0.35;
+  // A one-character localizer or classifier ("里", "项") only frames the question.
+  if (/^(f|q)$/.test(tag) && [...word].length === 1) return 0.2;
+  return 0.6;
+}
+
+/**
+ * Rarer concepts matter more. A concept the corpus never uses is weighed by how specific it is in
+ * general language, so that "绿地面积" outweighs "方向" when deciding that the report is silent.
+ */
+function termWeight(kb: KnowledgeBase, alternatives: string[]): number {
+  const idfs = alternatives.map((a) => {
+    if (corpusMentions(kb, a)) {
+      const grams = a.length >= 2 ? cjkBigrams(a) : [a];
+      const values = grams.map((g) => kb.index.lexical.idf(g)).filter((v) => v > 0);
+      if (values.length) return Math.max(...values);
+    }
+    return generalIdf(a) / 3;
+  });
+  return Math.max(0.3, Math.min(...idfs));
+}
+
+function mergeDuplicates(terms: KeyTerm[]): KeyTerm[] {
+  const byKey = new Map<string, KeyTerm>();
+  for (const t of terms) {
+    const key = t.alternatives.join('|');
+    const existing = byKey.get(key);
+    if (!existing || existing.weight < t.weight) byKey.set(key, t);
+  }
+  return [...byKey.values()];
+}
+
