@@ -35,8 +35,8 @@ export function createSynonymFinder(glossary: Glossary, isCorpusTerm: (zh: strin
       const at = question.indexOf(form);
       if (at < 0 || taken.slice(at, at + form.length).some(Boolean)) continue;
       // A form the report uses is matched as it stands; one it does not brings the forms it does.
+      // A term none of whose forms the report uses stays one concept: the report does not give it.
       const zh = used(form) ? [form] : [form, ...group.filter((other) => other !== form && used(other))];
-      if (zh.length === 1 && !used(form)) continue;
       taken.fill(true, at, at + form.length);
       found.push({ source: form, zh, weight: 1, guessed: false });
     }

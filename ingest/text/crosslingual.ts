@@ -76,7 +76,7 @@ const STOPWORDS = new Set(
   describe describes described review acknowledge acknowledges acknowledged note notes noted
   out point points pointed highlight highlights highlighted identify identifies identified side sides
   aspect aspects regard regards respect want wants wanted aim aims intend intends hope hopes going
-  look looks looked seem seems come comes came coming`.split(/\s+/),
+  look looks looked seem seems come comes came coming people persons`.split(/\s+/),
 );
 
 const SPELLING: Record<string, string> = {

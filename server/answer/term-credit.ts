@@ -21,8 +21,8 @@ export function termCredit(term: KeyTerm, normalizedText: string): number {
     const { form, grams } = matchForm(alt);
     if (!form) continue;
     if (normalizedText.includes(form)) return 1;
-    if (term.exact) continue;
     if (best < SPREAD_CREDIT && isSpread(form, normalizedText)) best = SPREAD_CREDIT;
+    if (term.exact) continue;
     if (grams.length >= 2) {
       const found = grams.filter((g) => normalizedText.includes(g)).length / grams.length;
       if (found >= 0.5) best = Math.max(best, PARTIAL_CREDIT * found);

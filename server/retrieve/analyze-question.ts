@@ -10,7 +10,7 @@ import type { KnowledgeBase } from './knowledge-base.js';
 import { splitQuestion } from './split-question.js';
 import type { ExpectedValue, Intent, KeyTerm, QueryAnalysis } from './types.js';
 
-const FIGURE_RE = /多少|老几|多久|多长|多大|几[项个位家户人次年名]?|比重|占比|比例|增速|增长|率(?![先领])|排第|第几|排名|规模|总量|金额|数量|how (many|much)|what share|what percentage|rate|ratio|proportion|rank|total|amount|growth|density|value|number of|level/i;
+const FIGURE_RE = /多少|老几|多久|多长|多大|几[项个位家户人次年名]?|比重|占比|比例|增速|增长|率(?![先领])|排第|第几|排名|规模|总量|金额|数量|\bhow (?:many|much)\b|\bwhat (?:share|percentage)\b|\b(?:rates?|ratio|proportion|rank(?:ed|ing)?|total|amount|growth|density|value|number of|level)\b/i;
 /** "Which local companies are …" asks for several; "which product category does …" for one. */
 const LIST_RE =
   /哪些|哪几|有什么|包括|举措|措施|不足|问题|短板|因素|哪几个方面|从哪些方面|\bwhich\s+(?:[a-z-]+\s+){0,3}[a-z-]+(?:ies|[^s']s)\s+(?:are|were|do|did|have|has|will|would|should|can|could|does|is)\b|what (are|were)|\blist\b|factors|problems|measures|steps|actions|initiatives|priorities|proposals?\b|propose|recommend|shortcomings|weaknesses/i;
@@ -73,11 +73,11 @@ const CHANGE_RE = /增速|增幅|变化|(?:增长|增加|提高|提升|下降|�
 
 /** Wording that asks for a kind of value, in Chinese and English. */
 const EXPECTED_VALUE_PATTERNS: Array<[ExpectedValue, RegExp]> = [
-  ['percent', /比重|占比|比例|百分之|率(?![先领])|增速|增幅|份额|percent|share|ratio|rate\b|proportion|intensity|relative to|growth|grow|increase/i],
-  ['rank', /排名|排第|第几|老几|位次|位居|前列|rank|place|position/i],
+  ['percent', /比重|占比|比例|百分之|率(?![先领])|增速|增幅|份额|\b(?:percent(?:age)?|share|ratio|rates?|proportion|intensity|relative to|growth|grow|grew|increase[sd]?)\b/i],
+  ['rank', /排名|排第|第几|老几|位次|位居|前列|\b(?:rank(?:s|ed|ing)?|place|position|stand)\b/i],
   // Only words that ask for money itself: "收入倍差" or "投资增速" ask for a ratio or a rate.
-  ['money', /多少钱|金额|资金|投入|总额|营收|销售额|多少[亿万]元|how much (?:money|has been spent|was spent|is spent|did .* spend)|spend|spent|funding|revenue/i],
-  ['count', /几[个项家位所座条名人户]|多少[个项家位所座条名人户]|多长时间|多久|数量|how many|how long|number of/i],
+  ['money', /多少钱|金额|资金|投入|总额|营收|销售额|多少[亿万]元|how much (?:money|has been spent|was spent|is spent|did .* spend)|\b(?:spend|spent|spending|funding|revenue)\b/i],
+  ['count', /几[个项家位所座条名人户]|多少[个项家位所座条名人户]|多长时间|多久|数量|\bhow (?:many|long)\b|\bnumber of\b/i],
 ];
 
 function expectedValues(question: string): ExpectedValue[] {

@@ -34,7 +34,7 @@ const ANSWER_TYPE_MARKERS = new Set(['什么', '什么样', '怎样的', '啥', 
 
 const QUESTION_WORD_RE = /^(?:哪|几|多少|什么|怎|如何|是否|老几|多久|多长|多大|多高|多远|多快|啥|咋)/;
 /** "多大面积", "多长时间": the question part goes before segmenting, or jieba cuts "多/大面积". */
-const QUESTION_PHRASE_RE = /多(?:长时间|长|久|大|高|远|快)|老几/g;
+const QUESTION_PHRASE_RE = /多少钱|多(?:长时间|长|久|大|高|远|快)|老几/g;
 
 /** Fillers, and question words in any of jieba's cuts ("哪几个", "多少项", "怎么样"). */
 export function isQuestionWord(word: string): boolean {
@@ -54,7 +54,7 @@ export function extractKeyTerms(kb: KnowledgeBase, question: string): KeyTerm[] 
     // "什么行列", "哪项荣誉": the noun after a question word names the kind of answer, not the topic.
     const answerType = ANSWER_TYPE_MARKERS.has(previous) ? 0.4 : 1;
     previous = raw;
-    const term = synonym ? keyTerm(kb, synonym.source, synonym.zh, answerType) : wordTerm(kb, word, tag, answerType);
+    const term = synonym ? glossaryTerm(kb, synonym, answerType) : wordTerm(kb, word, tag, answerType);
     if (term) terms.push(term);
     if (term && COMPOUND_TAG_RE.test(tag)) compound.push(term);
     else {
@@ -70,6 +70,12 @@ export function extractKeyTerms(kb: KnowledgeBase, question: string): KeyTerm[] 
   }
   if (PROBLEM_QUESTION_RE.test(question)) terms.push({ source: '问题', alternatives: PROBLEM_MARKERS, weight: 2, specificity: 0 });
   return mergeDuplicates(terms);
+}
+
+/** A glossary term none of whose forms the report uses is a measure it does not give, not scattered words. */
+function glossaryTerm(kb: KnowledgeBase, synonym: ExpandedConcept, answerType: number): KeyTerm {
+  const term = keyTerm(kb, synonym.source, synonym.zh, answerType);
+  return synonym.zh.some((zh) => corpusMentions(kb, zh)) ? term : { ...term, exact: true };
 }
 
 function wordTerm(kb: KnowledgeBase, word: string, tag: string, answerType: number): KeyTerm | null {
@@ -110,8 +116,8 @@ function questionTokens(kb: KnowledgeBase, chinese: string): QuestionToken[] {
     const forms = kb.crossLingual
       .synonyms(piece)
       .map((synonym) => ({ synonym, start: piece.indexOf(synonym.source), end: piece.indexOf(synonym.source) + synonym.source.length }))
-      // A glossary form inside a longer word ("文创" in "文创港") is not what that word names.
-      .filter((f) => !words.some((w) => w.start <= f.start && f.end <= w.end && w.word.length > f.synonym.source.length && trimParticle(w.word) !== f.synonym.source));
+      // A glossary form must cover whole words: "文创" in "文创港" or "居民…" in "城镇居民…" is not one.
+      .filter((f) => words.some((w) => w.start === f.start) && words.some((w) => w.end === f.end || w.start + trimParticle(w.word).length === f.end));
     const emitted = new Set<ExpandedConcept>();
     for (const w of words) {
       const form = forms.find((f) => f.start < w.end && w.start < f.end);

@@ -20,7 +20,7 @@ export interface KeyTerm {
   specificity: number;
   /** The Chinese forms are a dictionary's guess for an English word (CC-CEDICT), not a curated term. */
   guessed?: boolean;
-  /** Only the exact wording counts (a compound the report may spell out differently does not). */
+  /** Only the wording itself counts, maybe with a few characters inserted, not scattered pieces of it. */
   exact?: boolean;
 }
 
