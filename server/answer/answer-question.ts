@@ -74,6 +74,7 @@ export function abstentionReason(kb: KnowledgeBase, analysis: QueryAnalysis, evi
   if (missing / total >= MISSING_CONCEPT_WEIGHT) return 'concept-not-in-report';
   if (combinedCoverage(analysis, evidence) < MIN_COVERAGE) return 'low-coverage';
   if (analysis.intent === 'figure' && !mainConceptStated(analysis, evidence)) return 'main-concept-not-stated';
+  if (!placesStated(analysis, evidence)) return 'place-not-in-evidence';
   if (lacksAskedKind(kb, analysis, evidence)) return 'no-figure-of-asked-kind';
   // "常住人口有多少？" met only by a definition that mentions 常住人口: no figure is given for it.
   if (analysis.intent === 'figure' && NUMBER_WANTED_RE.test(analysis.question) && !evidence.some((e) => e.statesFigure)) return 'no-figure-for-measure';
@@ -111,6 +112,12 @@ function lacksAskedKind(kb: KnowledgeBase, analysis: QueryAnalysis, evidence: Ev
         analysis.keyTerms.some((t) => termCredit(t, normalizeForMatch(f.label)) >= MAIN_CONCEPT_MIN_CREDIT),
     ),
   );
+}
+
+/** Each place the question names is named by a sentence that answers (for a figure, one that states it). */
+function placesStated(analysis: QueryAnalysis, evidence: Evidence[]): boolean {
+  const answering = analysis.intent === 'figure' ? evidence.filter((e) => e.statesFigure) : evidence;
+  return analysis.places.every((forms) => answering.some((e) => forms.some((f) => normalizeForMatch(e.text).includes(normalizeForMatch(f)))));
 }
 
 /** An answer whose lead names a number no quote holds is cut back to the quotes themselves. */

@@ -7,6 +7,7 @@ import { cjkBigrams } from '../../ingest/text/tokenize.js';
 import { normalizeForMatch } from '../../ingest/text/normalize.js';
 import { extractKeyTerms } from './key-terms.js';
 import type { KnowledgeBase } from './knowledge-base.js';
+import { namedPlaces } from './named-places.js';
 import { splitQuestion } from './split-question.js';
 import type { ExpectedValue, Intent, KeyTerm, QueryAnalysis } from './types.js';
 
@@ -46,6 +47,7 @@ export function analyzeQuestion(kb: KnowledgeBase, question: string, history: Hi
     embedText: embedText || question,
     years: [...new Set(question.match(/(?:19|20)\d{2}(?=\s*年|\b)/g) ?? [])],
     unknownNames: lang === 'en' ? kb.crossLingual.unknownNames(question) : [],
+    places: namedPlaces(kb, question, keyTerms),
   };
 }
 

@@ -47,6 +47,8 @@ export interface QueryAnalysis {
   years: string[];
   /** Latin proper names in an English question that the corpus does not know (another district …). */
   unknownNames: string[];
+  /** Places below the city the question names, other than the report's subject (their Chinese forms). */
+  places: string[][];
 }
 
 export interface RankedPassage {

@@ -71,6 +71,21 @@ describe('answerQuestion', () => {
     expect(r.figures).toEqual([]);
   });
 
+  it('answers each part of a question that asks for two figures from its own sentence', async () => {
+    const r = await answerQuestion(kb, { question: '社零总额和商品销售额各是多少？' });
+    const byText = new Map(r.figures.map((f) => [f.text, f.citation]));
+    expect(byText.has('449.7 亿元')).toBe(true);
+    expect(byText.has('5003 亿元')).toBe(true);
+    expect(byText.get('449.7 亿元')).not.toBe(byText.get('5003 亿元'));
+  });
+
+  it('abstains rather than pass off its own figure for another place, or give a measure it lacks', async () => {
+    for (const question of ['上城区的GDP是多少？', '城镇居民人均可支配收入是多少？', "What's the GDP of Hangzhou's Shangcheng District?"]) {
+      const r = await answerQuestion(kb, { question });
+      expect(r.answerable, question).toBe(false);
+    }
+  });
+
   it('abstains on another district, an uncovered year and an indicator the report never mentions', async () => {
     for (const question of ['What was Yinzhou District\'s fixed-asset investment total?', '江北区2024年财政总收入预计能达到多少？', '江北区人均公园绿地面积是多少？']) {
       const r = await answerQuestion(kb, { question });

@@ -1,0 +1,32 @@
+/**
+ * Places below the city that a question names ("上城区", "慈城镇", "Shangcheng District"), other
+ * than the report's own subject: an answer about them must come from a sentence that names them,
+ * or a figure of the report's own district would be passed off as theirs.
+ */
+import { normalizeForMatch } from '../../ingest/text/normalize.js';
+import { corpusMentions, type KnowledgeBase } from './knowledge-base.js';
+import type { KeyTerm } from './types.js';
+
+const CHINESE_PLACE_RE = /[\u4e00-\u9fff]{2,4}?(?:区|县|镇|街道|乡)/g;
+const ENGLISH_PLACE_RE = /\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\s+(?:District|County|Town|Township|Subdistrict|Street|Village)\b/g;
+
+/** The Chinese forms of each place the question names, as the corpus writes them. */
+export function namedPlaces(kb: KnowledgeBase, question: string, keyTerms: KeyTerm[]): string[][] {
+  const places: string[][] = [];
+  for (const match of question.matchAll(CHINESE_PLACE_RE)) {
+    // The shortest name ending here that the corpus knows: "杭州上城区" -> "上城区".
+    const end = match.index + match[0].length;
+    for (let start = end - 3; start >= match.index; start--) {
+      const name = question.slice(start, end);
+      if (corpusMentions(kb, name)) {
+        places.push([name]);
+        break;
+      }
+    }
+  }
+  for (const match of question.matchAll(ENGLISH_PLACE_RE)) {
+    const term = keyTerms.find((t) => t.source.toLowerCase() === match[1]!.toLowerCase());
+    if (term && !term.guessed) places.push(term.alternatives);
+  }
+  return places.filter((forms) => !forms.some((f) => kb.titleText.includes(normalizeForMatch(f))));
+}
