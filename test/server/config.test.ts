@@ -19,7 +19,7 @@ describe('loadServerConfig', () => {
     });
     expect(config.apiToken).toBeUndefined();
     expect(DEFAULT_ANSWER_WORKERS).toBeGreaterThanOrEqual(1);
-    expect(DEFAULT_ANSWER_WORKERS).toBeLessThanOrEqual(2);
+    expect(DEFAULT_ANSWER_WORKERS).toBeLessThanOrEqual(4);
   });
 
   it('reads every setting', () => {
