@@ -107,8 +107,10 @@ describe('answerQuestion', () => {
     expect(alone.citations[0]?.quote ?? '').not.toBe(followUp.citations[0]!.quote);
   });
 
-  it('never states a number that its cited quotes do not contain, over the whole dev set', async () => {
-    for (const q of loadQuestions('test/eval/dev.jsonl')) {
+  it('never states a number that its cited quotes do not contain, over every question set of this report', async () => {
+    const sets = ['dev', 'holdout', 'fresh', 'final'].flatMap((name) => loadQuestions(`test/eval/${name}.jsonl`));
+    expect(sets.length).toBeGreaterThanOrEqual(160);
+    for (const q of sets) {
       const r = await answerQuestion(kb, { question: q.question });
       expect(r.citations.length, q.id).toBeGreaterThan(0);
       expect(unsupportedNumbers(r.answer, r.citations.map((c) => c.quote)), q.id).toEqual([]);
