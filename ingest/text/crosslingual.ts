@@ -76,7 +76,7 @@ const STOPWORDS = new Set(
   describe describes described review acknowledge acknowledges acknowledged note notes noted
   out point points pointed highlight highlights highlighted identify identifies identified side sides
   aspect aspects regard regards respect want wants wanted aim aims intend intends hope hopes going
-  look looks looked seem seems come comes came coming people persons`.split(/\s+/),
+  look looks looked seem seems come comes came coming people persons stand stands`.split(/\s+/),
 );
 
 const SPELLING: Record<string, string> = {
@@ -101,6 +101,9 @@ export function normalizeEnglish(text: string): string {
     .replace(/\b([a-z])\s*&\s*([a-z])\b/g, '$1&$2')
     .replace(/\s*&\s*(?![a-z0-9])|(?<![a-z0-9])\s*&\s*/g, ' and ')
     .replace(/%/g, ' percent ')
+    .replace(/\bwon't\b/g, 'will not')
+    .replace(/\bcan't\b/g, 'can not')
+    .replace(/n't\b/g, ' not')
     .replace(/([a-z0-9])'s\b/g, '$1')
     .replace(/s'(?![a-z])/g, 's');
 }

@@ -10,6 +10,7 @@ import type { QueryAnalysis, RankedPassage } from '../retrieve/types.js';
 import { composeAnswer, type ComposedAnswer } from './compose-answer.js';
 import { combinedCoverage, rankSentences, selectEvidence, type Evidence } from './select-evidence.js';
 import { termCredit } from './term-credit.js';
+import { passageInfo } from './passage-sentences.js';
 import { isOfKind } from './pick-figures.js';
 import { selectForParts } from './select-for-parts.js';
 import { unsupportedNumbers } from './verify-numbers.js';
@@ -26,6 +27,8 @@ const MISSING_CONCEPT_WEIGHT = 0.3;
  */
 const SPECIFIC_CONCEPT_IDF = 8;
 /** Wording that wants a number for an answer ("几大办" wants a name that holds one). */
+/** Standings reports state without a numeral. */
+const RANK_WORDS_RE = /前列|首位|居首|领跑|领先|第一梯队|第一方阵|前茅/;
 const NUMBER_WANTED_RE = /多少|第几|排名|老几|多久|多长|多大|几(?:个|项|家|位|所|座|条|名|人|户|年|次|倍)|how (?:many|much)|what (?:percentage|share|proportion|rate|ratio)|\brank/i;
 /** Exact wording (1), a heading's wording (0.5) or most of its characters in order (partial). */
 const MAIN_CONCEPT_MIN_CREDIT = 0.5;
@@ -103,15 +106,16 @@ function mainConceptStated(analysis: QueryAnalysis, evidence: Evidence[]): boole
 function lacksAskedKind(kb: KnowledgeBase, analysis: QueryAnalysis, evidence: Evidence[]): boolean {
   const precise = analysis.expects.filter((kind) => kind === 'count' || kind === 'rank');
   if (analysis.intent !== 'figure' || analysis.multi || precise.length === 0 || precise.length < analysis.expects.length) return false;
-  return !evidence.some((e) =>
-    (kb.figuresByPassage.get(kb.index.passages[e.passageIndex]!.id) ?? []).some(
+  return !evidence.some((e) => {
+    const sentence = passageInfo(kb, e.passageIndex).sentences.find((s) => s.start === e.start);
+    // "跻身全省前列", "居首": a standing without a numeral still answers "where does it rank".
+    if (precise.includes('rank') && RANK_WORDS_RE.test(e.text)) return true;
+    return (sentence?.figures ?? []).some(
       (f) =>
-        f.start >= e.start &&
-        f.end <= e.end &&
-        precise.some((kind) => isOfKind(f, kind)) &&
-        analysis.keyTerms.some((t) => termCredit(t, normalizeForMatch(f.label)) >= MAIN_CONCEPT_MIN_CREDIT),
-    ),
-  );
+        precise.some((kind) => isOfKind(f.figure, kind)) &&
+        analysis.keyTerms.some((t) => termCredit(t, f.label) >= MAIN_CONCEPT_MIN_CREDIT),
+    );
+  });
 }
 
 /** Each place the question names is named by a sentence that answers (for a figure, one that states it). */

@@ -11,7 +11,7 @@ import { namedPlaces } from './named-places.js';
 import { splitQuestion } from './split-question.js';
 import type { ExpectedValue, Intent, KeyTerm, QueryAnalysis } from './types.js';
 
-const FIGURE_RE = /多少|老几|多久|多长|多大|几[项个位家户人次年名]?|比重|占比|比例|增速|增长|率(?![先领])|排第|第几|排名|规模|总量|金额|数量|\bhow (?:many|much)\b|\bwhat (?:share|percentage)\b|\b(?:rates?|ratio|proportion|rank(?:ed|ing)?|total|amount|growth|density|value|number of|level)\b/i;
+const FIGURE_RE = /多少|老几|多久|多长|多大|几[项个位家户人次年名]?|比重|占比|比例|增速|增长|率(?![先领])|排第|第几|排名|规模|总量|金额|数量|\bhow (?:many|much)\b|\bwhat (?:share|percentage)\b|\b(?:rates?|ratio|proportion|rank(?:ed|ing)?|stand|total|amount|growth|density|number of)\b/i;
 /** "Which local companies are …" asks for several; "which product category does …" for one. */
 const LIST_RE =
   /哪些|哪几|有什么|包括|举措|措施|不足|问题|短板|因素|哪几个方面|从哪些方面|\bwhich\s+(?:[a-z-]+\s+){0,3}[a-z-]+(?:ies|[^s']s)\s+(?:are|were|do|did|have|has|will|would|should|can|could|does|is)\b|what (are|were)|\blist\b|factors|problems|measures|steps|actions|initiatives|priorities|proposals?\b|propose|recommend|shortcomings|weaknesses/i;
@@ -23,7 +23,8 @@ const FOLLOW_UP_RE = /^(那|那么|还有|另外|and\b|what about|how about)|呢
 /** Analyzes a question in the context of the conversation so far. */
 export function analyzeQuestion(kb: KnowledgeBase, question: string, history: HistoryTurn[] = []): QueryAnalysis {
   const lang = kb.crossLingual.isEnglish(question) ? 'en' : 'zh';
-  let keyTerms = extractKeyTerms(kb, question);
+  // A compound the report never writes is a missing measure only when a list is not asked for.
+  let keyTerms = extractKeyTerms(kb, question, { compounds: detectIntent(question) !== 'list' });
   const previous = [...history].reverse().find((t) => t.role === 'user')?.content;
   if (previous && isFollowUp(question, keyTerms)) {
     const earlier = extractKeyTerms(kb, previous).map((t) => ({ ...t, weight: t.weight * 0.5 }));

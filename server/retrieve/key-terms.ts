@@ -43,7 +43,8 @@ export function isQuestionWord(word: string): boolean {
 
 
 /** Key concepts: Chinese words of the question, and Chinese expansions of its English words. */
-export function extractKeyTerms(kb: KnowledgeBase, question: string): KeyTerm[] {
+export function extractKeyTerms(kb: KnowledgeBase, question: string, options: { compounds?: boolean } = {}): KeyTerm[] {
+  const compounds = options.compounds ?? true;
   const terms: KeyTerm[] = [];
   // Latin words become a break, so that "单位GDP能耗" does not make "单位能耗" a compound.
   const chinese = question.replace(/[A-Za-z][A-Za-z'’\-&]*/g, '，').replace(QUESTION_PHRASE_RE, ' ');
@@ -58,15 +59,17 @@ export function extractKeyTerms(kb: KnowledgeBase, question: string): KeyTerm[] 
     if (term) terms.push(term);
     if (term && COMPOUND_TAG_RE.test(tag)) compound.push(term);
     else {
-      terms.push(...compoundTerm(kb, compound));
+      if (compounds) terms.push(...compoundTerm(kb, compound));
       compound = [];
     }
   }
-  terms.push(...compoundTerm(kb, compound));
+  if (compounds) terms.push(...compoundTerm(kb, compound));
   for (const expanded of kb.crossLingual.expand(question)) {
     const alternatives = expanded.zh.filter((z) => !isQuestionWord(z));
     if (alternatives.length === 0) continue;
-    terms.push({ ...keyTerm(kb, expanded.source, alternatives, Math.max(expanded.weight, 0.8)), guessed: expanded.guessed });
+    // A dictionary's guess for an English word weighs what the guess is worth, a curated term at least 0.8.
+    const factor = expanded.guessed ? expanded.weight : Math.max(expanded.weight, 0.8);
+    terms.push({ ...keyTerm(kb, expanded.source, alternatives, factor), guessed: expanded.guessed });
   }
   if (PROBLEM_QUESTION_RE.test(question)) terms.push({ source: '问题', alternatives: PROBLEM_MARKERS, weight: 2, specificity: 0 });
   return mergeDuplicates(terms);
