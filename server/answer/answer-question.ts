@@ -6,32 +6,14 @@ import type { AnswerResponse, AskRequest } from '../contract.js';
 import { analyzeQuestion } from '../retrieve/analyze-question.js';
 import { searchPassages, toPassageHits } from '../retrieve/hybrid-search.js';
 import type { KnowledgeBase } from '../retrieve/knowledge-base.js';
-import type { QueryAnalysis, RankedPassage } from '../retrieve/types.js';
+import type { QueryAnalysis } from '../retrieve/types.js';
 import { composeAnswer, type ComposedAnswer } from './compose-answer.js';
-import { combinedCoverage, rankSentences, selectEvidence, type Evidence } from './select-evidence.js';
-import { termCredit } from './term-credit.js';
-import { passageInfo } from './passage-sentences.js';
-import { isOfKind } from './pick-figures.js';
+import { abstentionReason } from './abstention.js';
+import { rankSentences, selectEvidence, type Evidence } from './select-evidence.js';
 import { selectForParts } from './select-for-parts.js';
 import { unsupportedNumbers } from './verify-numbers.js';
-import { normalizeForMatch } from '../../ingest/text/normalize.js';
 
 const DEFAULT_TOP_K = 5;
-/** Below this share of the question's concepts, the report does not answer it. Calibrated on the dev set. */
-export const MIN_COVERAGE = 0.55;
-/** A concept this heavy that the corpus never mentions means the question is about something else. */
-const MISSING_CONCEPT_WEIGHT = 0.3;
-/**
- * General-language IDF (jieba's table) from which a word names a concept rather than a way of
- * asking: 外资企业 9.4, 绿地面积 12 are concepts; 方向 5.4, 概括 7.5, 做法 6.6 are phrasing.
- */
-const SPECIFIC_CONCEPT_IDF = 8;
-/** Wording that wants a number for an answer ("几大办" wants a name that holds one). */
-/** Standings reports state without a numeral. */
-const RANK_WORDS_RE = /前列|首位|居首|领跑|领先|第一梯队|第一方阵|前茅/;
-const NUMBER_WANTED_RE = /多少|第几|排名|老几|多久|多长|多大|几(?:个|项|家|位|所|座|条|名|人|户|年|次|倍)|how (?:many|much)|what (?:percentage|share|proportion|rate|ratio)|\brank/i;
-/** Exact wording (1), a heading's wording (0.5) or most of its characters in order (partial). */
-const MAIN_CONCEPT_MIN_CREDIT = 0.5;
 
 /**
  * Answers one question.
@@ -62,66 +44,6 @@ export async function answerQuestion(kb: KnowledgeBase, request: AskRequest): Pr
 
 function round(ms: number): number {
   return Math.round(ms * 100) / 100;
-}
-
-/** Why the report does not answer the question, or null when it does. */
-export function abstentionReason(kb: KnowledgeBase, analysis: QueryAnalysis, evidence: Evidence[], ranked: RankedPassage[]): string | null {
-  if (evidence.length === 0 || analysis.keyTerms.length === 0) return 'nothing-relevant';
-  if (analysis.unknownNames.length) return 'unknown-name';
-  const retrievedText = normalizeForMatch(ranked.slice(0, 8).map((r) => kb.index.passages[r.index]!.text).join('\n'));
-  if (analysis.years.some((y) => !retrievedText.includes(y))) return 'year-not-covered';
-  const total = analysis.keyTerms.reduce((s, t) => s + t.weight, 0);
-  const missing = analysis.keyTerms
-    .filter((t) => t.specificity >= SPECIFIC_CONCEPT_IDF && termCredit(t, kb.corpusText) === 0)
-    .reduce((s, t) => s + t.weight, 0);
-  if (missing / total >= MISSING_CONCEPT_WEIGHT) return 'concept-not-in-report';
-  if (combinedCoverage(analysis, evidence) < MIN_COVERAGE) return 'low-coverage';
-  if (analysis.intent === 'figure' && !mainConceptStated(analysis, evidence)) return 'main-concept-not-stated';
-  if (!placesStated(analysis, evidence)) return 'place-not-in-evidence';
-  if (lacksAskedKind(kb, analysis, evidence)) return 'no-figure-of-asked-kind';
-  // "常住人口有多少？" met only by a definition that mentions 常住人口: no figure is given for it.
-  if (analysis.intent === 'figure' && NUMBER_WANTED_RE.test(analysis.question) && !evidence.some((e) => e.statesFigure)) return 'no-figure-for-measure';
-  return null;
-}
-
-/**
- * The question's most telling concept (specific and heavy: "foreign-invested enterprises" in
- * "how many foreign-invested enterprises are registered") must be stated by the evidence, not
- * just echoed by a near word: otherwise the sentences answer a neighbouring question.
- */
-function mainConceptStated(analysis: QueryAnalysis, evidence: Evidence[]): boolean {
-  // A dictionary's guess for an English word ("meet" -> 相遇) is too unsure to decide on.
-  let main = -1;
-  analysis.keyTerms.forEach((t, i) => {
-    const best = analysis.keyTerms[main];
-    if (!t.guessed && !t.exact && (!best || t.specificity * t.weight > best.specificity * best.weight)) main = i;
-  });
-  return main < 0 || Math.max(0, ...evidence.map((e) => e.credits[main]!)) >= MAIN_CONCEPT_MIN_CREDIT;
-}
-
-/**
- * "How many …" or "what rank …" answered only by amounts or shares: the report gives no such
- * figure for what is asked (counts and ranks are asked for unambiguously; shares and money less so).
- */
-function lacksAskedKind(kb: KnowledgeBase, analysis: QueryAnalysis, evidence: Evidence[]): boolean {
-  const precise = analysis.expects.filter((kind) => kind === 'count' || kind === 'rank');
-  if (analysis.intent !== 'figure' || analysis.multi || precise.length === 0 || precise.length < analysis.expects.length) return false;
-  return !evidence.some((e) => {
-    const sentence = passageInfo(kb, e.passageIndex).sentences.find((s) => s.start === e.start);
-    // "跻身全省前列", "居首": a standing without a numeral still answers "where does it rank".
-    if (precise.includes('rank') && RANK_WORDS_RE.test(e.text)) return true;
-    return (sentence?.figures ?? []).some(
-      (f) =>
-        precise.some((kind) => isOfKind(f.figure, kind)) &&
-        analysis.keyTerms.some((t) => termCredit(t, f.label) >= MAIN_CONCEPT_MIN_CREDIT),
-    );
-  });
-}
-
-/** Each place the question names is named by a sentence that answers (for a figure, one that states it). */
-function placesStated(analysis: QueryAnalysis, evidence: Evidence[]): boolean {
-  const answering = analysis.intent === 'figure' ? evidence.filter((e) => e.statesFigure) : evidence;
-  return analysis.places.every((forms) => answering.some((e) => forms.some((f) => normalizeForMatch(e.text).includes(normalizeForMatch(f)))));
 }
 
 /** An answer whose lead names a number no quote holds is cut back to the quotes themselves. */
