@@ -68,6 +68,10 @@ describe.skipIf(!HAS_CHROMIUM)('chat page in Chromium', () => {
     await chip.waitFor();
     await page.locator('.msg-assistant .pin-btn').waitFor();
     expect(await answer.locator('strong').first().textContent()).toContain('3.39%');
+    // The supporting quote is a quote, its source line beneath it, not "> " text.
+    expect(await answer.locator('blockquote p').first().textContent()).toContain('3.39%');
+    expect(await answer.locator('blockquote .quote-source').first().textContent()).toContain('（一）总体目标要求落实情况');
+    expect(await answer.textContent()).not.toContain('> ');
 
     await chip.click();
     const mark = page.locator('#source-panel mark');

@@ -1,6 +1,7 @@
 /**
  * The answers' limited Markdown, built with DOM nodes only: paragraphs, `- ` bullet lists, `1. `
- * numbered lists, `#` headings, **bold**, and [n] citation markers as clickable chips.
+ * numbered lists, `#` headings, `> ` quotes (a `> — ` line names the quote's source), **bold**,
+ * and [n] citation markers as clickable chips.
  * Figure values named in the answer's figures are highlighted.
  */
 import { h } from './dom.js';
@@ -74,18 +75,29 @@ export function renderMarkdown(text, options = {}) {
   const root = h('div', { class: 'md' });
   let paragraph = [];
   let list = null;
+  let quote = null;
   const flush = () => {
     if (paragraph.length > 0) root.append(h('p', {}, withBreaks(paragraph, ctx)));
     paragraph = [];
     list = null;
+    quote = null;
   };
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim();
     const bullet = /^[-*•·]\s+(.*)$/.exec(line);
     const numbered = /^(\d{1,2})[.)]\s+(.*)$/.exec(line);
     const heading = /^#{1,4}\s+(.*)$/.exec(line);
+    const quoted = /^>\s?(.*)$/.exec(line);
     if (line === '') {
       flush();
+    } else if (quoted) {
+      if (!quote) {
+        flush();
+        quote = h('blockquote');
+        root.append(quote);
+      }
+      const source = /^—\s*(.*)$/.exec(quoted[1]);
+      quote.append(source ? h('div', { class: 'quote-source' }, source[1]) : h('p', {}, renderInline(quoted[1], ctx)));
     } else if (bullet || numbered) {
       const tag = bullet ? 'ul' : 'ol';
       if (paragraph.length > 0) flush();
