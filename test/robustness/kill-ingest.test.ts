@@ -3,7 +3,7 @@
  * loadable; a read-only data folder fails the build but not the reads; a corrupt index is
  * reported as INDEX_CORRUPT and rebuilt by openKnowledgeBase.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,10 +26,25 @@ let base: string;
 let config: IngestConfig;
 let childEnv: NodeJS.ProcessEnv;
 
+/** Root ignores permissions: as root, the read-only test runs the ingester as this unprivileged user. */
+const NOBODY = 65534;
+const runningAsRoot = process.getuid?.() === 0;
+
+/** As root: whether the unprivileged user can read this checkout (a clone under /root cannot). */
+function nobodyCanRunHere(): boolean {
+  const probe = spawnSync(process.execPath, ['-e', `require('fs').readFileSync(${JSON.stringify(path.join(ROOT, 'ingest', 'cli.ts'))})`], {
+    uid: NOBODY,
+    gid: NOBODY,
+    stdio: 'ignore',
+  });
+  return probe.status === 0;
+}
+
 /** Spawns `ingest/cli.ts --force`; SIGKILLs it after `killAfterMs` (if given). Resolves with the exit. */
-function runIngest(killAfterMs?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }> {
+function runIngest(killAfterMs?: number, asUser?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'ingest/cli.ts', '--force'], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    const user = asUser === undefined ? {} : { uid: asUser, gid: asUser };
+    const child = spawn(process.execPath, ['--import', 'tsx', 'ingest/cli.ts', '--force'], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'], ...user });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
@@ -96,11 +111,14 @@ describe('killed ingest', () => {
 });
 
 describe('read-only data folder', () => {
-  it.skipIf(!readOnlyIsEnforced())('fails the build and keeps the index readable', async () => {
+  const enforceable = runningAsRoot ? nobodyCanRunHere() : readOnlyIsEnforced();
+  it.skipIf(!enforceable)('fails the build and keeps the index readable', async () => {
     const folder = currentIndexFolder(config.dataDir);
     fs.chmodSync(config.dataDir, 0o555);
+    // The unprivileged ingester must still read the corpus and the current index.
+    if (runningAsRoot) fs.chmodSync(base, 0o755);
     try {
-      const result = await runIngest();
+      const result = await runIngest(undefined, runningAsRoot ? NOBODY : undefined);
       expect(result.code).toBe(1);
       expect(result.output).toContain('INDEX_WRITE_FAILED');
       expect(currentIndexFolder(config.dataDir)).toBe(folder);
