@@ -9,7 +9,7 @@ import type { Glossary } from './crosslingual.js';
 export interface SynonymConcept {
   /** The form as the question writes it. */
   source: string;
-  /** That form first, then (when the corpus never writes it) the entry's forms the corpus uses. */
+  /** That form first, then the entry's other forms the corpus uses. */
   zh: string[];
   weight: number;
   guessed: boolean;
@@ -20,7 +20,7 @@ export type SynonymFinder = (question: string) => SynonymConcept[];
 export function createSynonymFinder(glossary: Glossary, isCorpusTerm: (zh: string) => boolean): SynonymFinder {
   const forms: Array<{ form: string; group: string[] }> = [];
   for (const entry of glossary.entries) {
-    if (entry.generic || entry.zh.length < 2) continue;
+    if (entry.generic) continue;
     for (const form of entry.zh) if (form.length >= 2 && /[\u4e00-\u9fff]/.test(form)) forms.push({ form, group: entry.zh });
   }
   forms.sort((a, b) => b.form.length - a.form.length);
@@ -36,7 +36,7 @@ export function createSynonymFinder(glossary: Glossary, isCorpusTerm: (zh: strin
       if (at < 0 || taken.slice(at, at + form.length).some(Boolean)) continue;
       // A form the report uses is matched as it stands; one it does not brings the forms it does.
       // A term none of whose forms the report uses stays one concept: the report does not give it.
-      const zh = used(form) ? [form] : [form, ...group.filter((other) => other !== form && used(other))];
+      const zh = [form, ...group.filter((other) => other !== form && used(other))];
       taken.fill(true, at, at + form.length);
       found.push({ source: form, zh, weight: 1, guessed: false });
     }

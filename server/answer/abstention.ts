@@ -24,6 +24,8 @@ const SPECIFIC_CONCEPT_IDF = 8;
 const RANK_WORDS_RE = /前列|首位|居首|领跑|领先|第一梯队|第一方阵|前茅/;
 /** Wording that wants a number for an answer ("几大办" wants a name that holds one). */
 const NUMBER_WANTED_RE = /多少|第几|排名|老几|多久|多长|多大|几(?:个|项|家|位|所|座|条|名|人|户|年|次|倍)|how (?:many|much)|what (?:percentage|share|proportion|rate|ratio)|\brank/i;
+/** Wording that asks for an amount of money and nothing else ("投了多少个亿"). */
+const MONEY_WANTED_RE = /多少个?亿|多少万元|多少钱|多少元|how much money|how many (?:billion|million|yuan)|in yuan/i;
 /** Exact wording (1), a heading's wording (0.5) or most of its characters in order (partial). */
 const MAIN_CONCEPT_MIN_CREDIT = 0.5;
 
@@ -39,12 +41,18 @@ export function abstentionReason(kb: KnowledgeBase, analysis: QueryAnalysis, evi
     .reduce((s, t) => s + t.weight, 0);
   if (missing / total >= MISSING_CONCEPT_WEIGHT) return 'concept-not-in-report';
   if (combinedCoverage(analysis, evidence) < MIN_COVERAGE) return 'low-coverage';
-  if (analysis.intent === 'figure' && !mainConceptStated(analysis, evidence)) return 'main-concept-not-stated';
+  if (analysis.intent === 'figure' && !mainConceptStated(analysis, wantsNumber(analysis) ? evidence.filter((e) => e.statesFigure) : evidence)) {
+    return 'main-concept-not-stated';
+  }
   if (!placesStated(analysis, evidence)) return 'place-not-in-evidence';
   if (lacksAskedKind(kb, analysis, evidence)) return 'no-figure-of-asked-kind';
   // "常住人口有多少？" met only by a definition that mentions 常住人口: no figure is given for it.
-  if (analysis.intent === 'figure' && NUMBER_WANTED_RE.test(analysis.question) && !evidence.some((e) => e.statesFigure)) return 'no-figure-for-measure';
+  if (analysis.intent === 'figure' && wantsNumber(analysis) && !evidence.some((e) => e.statesFigure)) return 'no-figure-for-measure';
   return null;
+}
+
+function wantsNumber(analysis: QueryAnalysis): boolean {
+  return NUMBER_WANTED_RE.test(analysis.question);
 }
 
 /**
@@ -63,11 +71,11 @@ function mainConceptStated(analysis: QueryAnalysis, evidence: Evidence[]): boole
 }
 
 /**
- * "How many …" or "what rank …" answered only by amounts or shares: the report gives no such
- * figure for what is asked (counts and ranks are asked for unambiguously; shares and money less so).
+ * "How many …", "what rank …" or "how many 亿" answered only by other kinds of value: the report
+ * gives no such figure for what is asked (counts, ranks and 多少亿 are unambiguous; shares less so).
  */
 function lacksAskedKind(kb: KnowledgeBase, analysis: QueryAnalysis, evidence: Evidence[]): boolean {
-  const precise = analysis.expects.filter((kind) => kind === 'count' || kind === 'rank');
+  const precise = analysis.expects.filter((kind) => kind === 'count' || kind === 'rank' || (kind === 'money' && MONEY_WANTED_RE.test(analysis.question)));
   if (analysis.intent !== 'figure' || analysis.multi || precise.length === 0 || precise.length < analysis.expects.length) return false;
   return !evidence.some((e) => {
     const sentence = passageInfo(kb, e.passageIndex).sentences.find((s) => s.start === e.start);

@@ -7,6 +7,7 @@ import { normalizeForMatch } from '../../ingest/text/normalize.js';
 import { charBigrams } from '../../ingest/text/tokenize.js';
 import type { KeyTerm } from '../retrieve/types.js';
 
+const SYNONYM_CREDIT = 0.9;
 const SPREAD_CREDIT = 0.8;
 const PARTIAL_CREDIT = 0.6;
 /** Characters a report may insert inside a term, in all. */
@@ -14,13 +15,18 @@ const MAX_INSERTED = 4;
 const spreadPatterns = new Map<string, RegExp>();
 const matchForms = new Map<string, { form: string; grams: string[] }>();
 
-/** 1 for an exact form, 0.8 for the form spread by a few inserted characters, partial for most of its bigrams. */
+/** 1 for the first form, 0.9 for another, 0.8 for a form spread by a few inserted characters, partial for most of its bigrams. */
 export function termCredit(term: KeyTerm, normalizedText: string): number {
   let best = 0;
-  for (const alt of term.alternatives) {
+  for (const [i, alt] of term.alternatives.entries()) {
     const { form, grams } = matchForm(alt);
     if (!form) continue;
-    if (normalizedText.includes(form)) return 1;
+    // The question's own wording (or the glossary's first form) matches best; a synonym nearly as well.
+    if (normalizedText.includes(form)) {
+      if (i === 0) return 1;
+      best = Math.max(best, SYNONYM_CREDIT);
+      continue;
+    }
     if (best < SPREAD_CREDIT && isSpread(form, normalizedText)) best = SPREAD_CREDIT;
     if (term.exact) continue;
     if (grams.length >= 2) {

@@ -37,7 +37,7 @@ export function analyzeQuestion(kb: KnowledgeBase, question: string, history: Hi
   return {
     question,
     lang,
-    intent: namesMeasure(kb, keyTerms) && detectIntent(question) === 'fact' ? 'figure' : detectIntent(question),
+    intent: detectIntent(question) === 'fact' && !ASKS_FOR_NAME_RE.test(question) && namesMeasure(kb, keyTerms) ? 'figure' : detectIntent(question),
     expects: expectedValues(question),
     asksForChange: CHANGE_RE.test(question),
     asksForPlans: PLANS_RE.test(question),
@@ -59,6 +59,9 @@ function detectIntent(question: string): Intent {
   return 'fact';
 }
 
+/** "迈进什么行列", "which title": a name or a kind is asked for, even where a measure is named. */
+const ASKS_FOR_NAME_RE = /什么|哪|\bwhich\b|\bwhat (?:kind|type|sort|category|title|honou?r|name)\b|\bcalled\b/i;
+
 /** Share of a figure label a question's term must make up to name that measure. */
 const MEASURE_NAME_SHARE = 0.6;
 
@@ -79,8 +82,8 @@ const EXPECTED_VALUE_PATTERNS: Array<[ExpectedValue, RegExp]> = [
   ['percent', /比重|占比|比例|百分之|率(?![先领])|增速|增幅|份额|\b(?:percent(?:age)?|share|ratio|rates?|proportion|intensity|relative to|growth|grow|grew|increase[sd]?)\b/i],
   ['rank', /排名|排第|第几|老几|位次|位居|前列|\b(?:rank(?:s|ed|ing)?|place|position|stand)\b/i],
   // Only words that ask for money itself: "收入倍差" or "投资增速" ask for a ratio or a rate.
-  ['money', /多少钱|金额|资金|投入|总额|营收|销售额|多少[亿万]元|how much (?:money|has been spent|was spent|is spent|did .* spend)|\b(?:spend|spent|spending|funding|revenue)\b/i],
-  ['count', /几[个项家位所座条名人户]|多少[个项家位所座条名人户]|多长时间|多久|数量|\bhow (?:many|long)\b|\bnumber of\b/i],
+  ['money', /多少钱|金额|资金|投入|总额|营收|销售额|多少个?亿|多少万元|how much (?:money|has been spent|was spent|is spent|did .* spend)|\b(?:spend|spent|spending|funding|revenue)\b/i],
+  ['count', /几[个项家位所座条名人户](?![亿万])|多少[个项家位所座条名人户](?![亿万])|多长时间|多久|数量|\bhow (?:many|long)\b|\bnumber of\b/i],
 ];
 
 function expectedValues(question: string): ExpectedValue[] {

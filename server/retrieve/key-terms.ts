@@ -138,6 +138,7 @@ function questionTokens(kb: KnowledgeBase, chinese: string): QuestionToken[] {
 const COMPOUND_TAG_RE = /^(?:n|vn|nz)$/;
 /** A compound the report never writes weighs this share of its words together. */
 const COMPOUND_SHARE = 0.5;
+const MAX_COMPOUND_CHARS = 10;
 /** Characters allowed between a compound's last two words ("人才资源总量" for "人才总量"). */
 const HEAD_PAIR_GAP = 4;
 
@@ -148,16 +149,17 @@ const HEAD_PAIR_GAP = 4;
 function compoundTerm(kb: KnowledgeBase, words: KeyTerm[]): KeyTerm[] {
   if (words.length < 2) return [];
   const source = words.map((w) => w.source).join('');
-  if (source.length > 8 || corpusMentions(kb, source) || headPairStated(kb, words)) return [];
+  if (source.length > MAX_COMPOUND_CHARS || corpusMentions(kb, source) || headPairStated(kb, words)) return [];
   const weight = COMPOUND_SHARE * words.reduce((s, w) => s + w.weight, 0);
   return [{ source, alternatives: [source], weight, specificity: generalIdf(source), exact: true }];
 }
 
 /** "人才总量" is stated by "人才资源总量", "外贸进出口总额" by "进出口总额": the head and its modifier, close. */
 function headPairStated(kb: KnowledgeBase, words: KeyTerm[]): boolean {
-  const [modifier, head] = words.slice(-2).map((w) => normalizeForMatch(w.source));
+  // Each word in any of its forms: "服务业营收" is stated by "服务业营业收入".
   const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`${escape(modifier!)}[^，。；\\n]{0,${HEAD_PAIR_GAP}}${escape(head!)}`).test(kb.corpusText);
+  const [modifier, head] = words.slice(-2).map((w) => `(?:${w.alternatives.map((a) => escape(normalizeForMatch(a))).join('|')})`);
+  return new RegExp(`${modifier}[^，。；\\n]{0,${HEAD_PAIR_GAP}}${head}`).test(kb.corpusText);
 }
 
 function keyTerm(kb: KnowledgeBase, source: string, alternatives: string[], factor: number): KeyTerm {
