@@ -64,6 +64,7 @@ export function extractKeyTerms(kb: KnowledgeBase, question: string, options: { 
     }
   }
   if (compounds) terms.push(...compoundTerm(kb, compound));
+  terms.push(...codeNameTerms(kb, question));
   for (const expanded of kb.crossLingual.expand(question)) {
     const alternatives = expanded.zh.filter((z) => !isQuestionWord(z));
     if (alternatives.length === 0) continue;
@@ -79,6 +80,16 @@ export function extractKeyTerms(kb: KnowledgeBase, question: string, options: { 
 function glossaryTerm(kb: KnowledgeBase, synonym: ExpandedConcept, answerType: number): KeyTerm {
   const term = keyTerm(kb, synonym.source, synonym.zh, answerType);
   return synonym.zh.some((zh) => corpusMentions(kb, zh)) ? term : { ...term, exact: true };
+}
+
+/** Programmes named by numbers ("1586"专项行动, "4+4+X" 产业体系): a name, not a quantity. */
+const CODE_NAME_RE = /(?<![\d.])\d{3,}(?:[+＋][\dA-Za-z]+)*(?![\d.%％])|\d+(?:[+＋][\dA-Za-z]+)+/g;
+const YEAR_RE = /^(?:19|20)\d{2}$/;
+
+function codeNameTerms(kb: KnowledgeBase, question: string): KeyTerm[] {
+  return [...new Set(question.match(CODE_NAME_RE) ?? [])]
+    .filter((code) => !YEAR_RE.test(code) && kb.corpusText.includes(`“${normalizeForMatch(code)}”`))
+    .map((code) => ({ ...keyTerm(kb, code, [`“${code}”`, code], 1), specificity: CODE_NAME_SPECIFICITY }));
 }
 
 function wordTerm(kb: KnowledgeBase, word: string, tag: string, answerType: number): KeyTerm | null {
@@ -139,6 +150,8 @@ const COMPOUND_TAG_RE = /^(?:n|vn|nz)$/;
 /** A compound the report never writes weighs this share of its words together. */
 const COMPOUND_SHARE = 0.5;
 const MAX_COMPOUND_CHARS = 10;
+/** A quoted code name is as specific as a proper name. */
+const CODE_NAME_SPECIFICITY = 11;
 /** Characters allowed between a compound's last two words ("人才资源总量" for "人才总量"). */
 const HEAD_PAIR_GAP = 4;
 
