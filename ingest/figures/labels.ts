@@ -77,6 +77,8 @@ export function chooseLabel(prefix: string, suffix: string, isCount: boolean): s
   // "引进支持 10 个长三角区域高层次人才项目": a count's thing follows it; a two-character rest
   // before the value ("支持") is another verb, not what is counted.
   if (isCount && suffixLabel && [...afterLabel].length <= 2) return suffixLabel;
+  // "建成爱柯迪成长中心等 9 家企业级工匠学院": 等 closes examples; what is counted follows.
+  if (isCount && suffixLabel && afterLabel.endsWith('等')) return suffixLabel;
   if (afterLabel && !SCOPE_RE.test(afterLabel)) return afterLabel;
   const beforeLabel = cleanLabel(verb ? stripTrailingVerbs(before) : before);
   if (isCount && suffixLabel && !beforeLabel) return suffixLabel;

@@ -29,6 +29,8 @@ const MEASURE_KIND_FACTOR = 0.3;
 /** Weight kept by a term that names the report's subject (it is in a document title). */
 const TITLE_TERM_FACTOR = 0.3;
 
+/** "迈进什么行列": the kind of answer (行列) is in many sentences that do not answer. */
+const ANSWER_TYPE_FACTOR = 0.2;
 const ANSWER_TYPE_MARKERS = new Set(['什么', '什么样', '怎样的', '啥', '叫啥', '哪', '哪个', '哪些', '哪项', '哪种', '何', '哪类', '哪一']);
 
 
@@ -53,7 +55,7 @@ export function extractKeyTerms(kb: KnowledgeBase, question: string, options: { 
   for (const { word: raw, tag, synonym } of questionTokens(kb, chinese)) {
     const word = synonym ? raw : trimGluedParticle(kb, raw);
     // "什么行列", "哪项荣誉": the noun after a question word names the kind of answer, not the topic.
-    const answerType = ANSWER_TYPE_MARKERS.has(previous) ? 0.4 : 1;
+    const answerType = ANSWER_TYPE_MARKERS.has(previous) ? ANSWER_TYPE_FACTOR : 1;
     previous = raw;
     const term = synonym ? glossaryTerm(kb, synonym, answerType) : wordTerm(kb, word, tag, answerType);
     if (term) terms.push(term);
@@ -150,6 +152,8 @@ const COMPOUND_TAG_RE = /^(?:n|vn|nz)$/;
 /** A compound the report never writes weighs this share of its words together. */
 const COMPOUND_SHARE = 0.5;
 const MAX_COMPOUND_CHARS = 10;
+/** A compound the report does write weighs this share of its words, on top of them. */
+const PHRASE_SHARE = 0.3;
 /** A quoted code name is as specific as a proper name. */
 const CODE_NAME_SPECIFICITY = 11;
 /** Characters allowed between a compound's last two words ("人才资源总量" for "人才总量"). */
@@ -162,9 +166,15 @@ const HEAD_PAIR_GAP = 4;
 function compoundTerm(kb: KnowledgeBase, words: KeyTerm[]): KeyTerm[] {
   if (words.length < 2) return [];
   const source = words.map((w) => w.source).join('');
-  if (source.length > MAX_COMPOUND_CHARS || corpusMentions(kb, source) || headPairStated(kb, words)) return [];
-  const weight = COMPOUND_SHARE * words.reduce((s, w) => s + w.weight, 0);
-  return [{ source, alternatives: [source], weight, specificity: generalIdf(source), exact: true }];
+  if (source.length > MAX_COMPOUND_CHARS) return [];
+  // Written together in the report ("数字经济营收"), the phrase marks the sentences that say it so.
+  if (corpusMentions(kb, source)) return [{ source, alternatives: [source], weight: PHRASE_SHARE * sumOf(words), specificity: 0, exact: true }];
+  if (headPairStated(kb, words)) return [];
+  return [{ source, alternatives: [source], weight: COMPOUND_SHARE * sumOf(words), specificity: generalIdf(source), exact: true }];
+}
+
+function sumOf(words: KeyTerm[]): number {
+  return words.reduce((s, w) => s + w.weight, 0);
 }
 
 /** "人才总量" is stated by "人才资源总量", "外贸进出口总额" by "进出口总额": the head and its modifier, close. */
