@@ -35,7 +35,7 @@ export function pickFigures(kb: KnowledgeBase, analysis: QueryAnalysis, evidence
       .filter((f) => f.start >= e.start && f.end <= e.end)
       .map((f) => ({ f, match: labelMatch(f, questionGrams) }))
       .filter((s) => s.match > 0)
-      .map(({ f, match }) => ({ f, score: (match + (asked.expects.some((kind) => isOfKind(f, kind)) ? EXPECTED_KIND_BONUS : 0)) * changeFit(asked, f) }))
+      .map(({ f, match }) => ({ f, score: (match + (asked.expects.some((kind) => isOfKind(f, kind)) ? EXPECTED_KIND_BONUS : 0)) * changeFit(asked, f) * rankFit(asked, f) }))
       .sort((a, b) => b.score - a.score);
     const top = scored[0]?.score ?? 0;
     const keep = scored.filter((s) => s.score >= top * KEEP_SHARE).slice(0, e.part ? 1 : analysis.multi ? 3 : 2);
@@ -58,6 +58,12 @@ export function isChangeFigure(figure: Figure): boolean {
 /** A change figure when a level is asked for (or the reverse) fits half as well. */
 export function changeFit(analysis: QueryAnalysis, figure: Figure): number {
   return isChangeFigure(figure) === analysis.asksForChange ? 1 : 0.5;
+}
+
+/** "商品销售额是多少" asks for the amount, not its rank "第 3 位": a rank fits when a rank is asked for. */
+function rankFit(analysis: QueryAnalysis, figure: Figure): number {
+  const rankAsked = analysis.expects.includes('rank') || (analysis.expects.length === 0 && !/多少|how (?:much|many)/i.test(analysis.question));
+  return figure.kind !== 'rank' || rankAsked ? 1 : 0.5;
 }
 
 /** Whether a figure is a value of the asked-for kind. */
