@@ -8,6 +8,8 @@ import { loadModelEmbedder } from '../ingest/embed/select-embedder.js';
 import { createError, isAppError } from '../ingest/errors.js';
 import type { Embedder } from '../ingest/schema.js';
 import { readIndex, type KnowledgeIndex } from '../ingest/store/index-files.js';
+import { generalIdf } from '../ingest/text/general-idf.js';
+import { tagWords } from '../ingest/text/tokenize.js';
 import { createKnowledgeBase, type KnowledgeBase } from './retrieve/knowledge-base.js';
 
 export interface OpenOptions extends BuildOptions {
@@ -34,7 +36,12 @@ export async function openKnowledgeBase(config: IngestConfig, options: OpenOptio
     index = readIndex(config.dataDir);
   }
   const kb = createKnowledgeBase(index, await queryEmbedder(config, index, log));
-  if (options.warm !== false) kb.crossLingual.warm();
+  if (options.warm !== false) {
+    // The dictionaries load on first use (~0.5 s together): not during someone's first question.
+    kb.crossLingual.warm();
+    generalIdf('');
+    tagWords('');
+  }
   return kb;
 }
 
