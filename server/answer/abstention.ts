@@ -45,6 +45,7 @@ export function abstentionReason(kb: KnowledgeBase, analysis: QueryAnalysis, evi
     return 'main-concept-not-stated';
   }
   if (!placesStated(analysis, evidence)) return 'place-not-in-evidence';
+  if (siblingInstead(analysis, evidence)) return 'sibling-measure-only';
   if (lacksAskedKind(kb, analysis, evidence)) return 'no-figure-of-asked-kind';
   // "常住人口有多少？" met only by a definition that mentions 常住人口: no figure is given for it.
   if (analysis.intent === 'figure' && wantsNumber(analysis) && !evidence.some((e) => e.statesFigure)) return 'no-figure-for-measure';
@@ -86,6 +87,35 @@ function lacksAskedKind(kb: KnowledgeBase, analysis: QueryAnalysis, evidence: Ev
         precise.some((kind) => isOfKind(f.figure, kind)) &&
         analysis.keyTerms.some((t) => termCredit(t, f.label) >= MAIN_CONCEPT_MIN_CREDIT),
     );
+  });
+}
+
+/**
+ * Qualifiers that split one measure into different ones (urban / rural income, first / second
+ * grade, exports / imports): a sentence about a sibling does not answer a question about one.
+ */
+const SIBLING_QUALIFIERS: string[][] = [
+  ['城镇', '农村'],
+  ['出口', '进口'],
+  ['上半年', '下半年'],
+  ['一级', '二级', '三级'],
+  ['一类', '二类', '三类'],
+  ['一星', '二星', '三星', '四星', '五星'],
+  ['第一产业', '第二产业', '第三产业'],
+  ['小学', '初中', '高中'],
+  ['男性', '女性'],
+];
+
+/** The question names one qualifier of a set; the answering sentences name only its siblings. */
+function siblingInstead(analysis: QueryAnalysis, evidence: Evidence[]): boolean {
+  const asked = normalizeForMatch([analysis.question, ...analysis.keyTerms.flatMap((t) => t.alternatives)].join('|'));
+  const answering = (analysis.intent === 'figure' ? evidence.filter((e) => e.statesFigure) : evidence).map((e) => normalizeForMatch(e.text));
+  if (answering.length === 0) return false;
+  return SIBLING_QUALIFIERS.some((set) => {
+    const named = set.filter((q) => asked.includes(q));
+    if (named.length !== 1) return false;
+    const [own] = named;
+    return answering.every((text) => !text.includes(own!)) && answering.some((text) => set.some((q) => q !== own && text.includes(q)));
   });
 }
 

@@ -80,7 +80,7 @@ describe('answerQuestion', () => {
   });
 
   it('abstains rather than pass off its own figure for another place, or give a measure it lacks', async () => {
-    for (const question of ['上城区的GDP是多少？', '城镇居民人均可支配收入是多少？', "What's the GDP of Hangzhou's Shangcheng District?"]) {
+    for (const question of ['上城区的GDP是多少？', '城镇居民人均可支配收入是多少？', "What's the GDP of Hangzhou's Shangcheng District?", '进口总额是多少？']) {
       const r = await answerQuestion(kb, { question });
       expect(r.answerable, question).toBe(false);
     }
