@@ -25,11 +25,15 @@ export function analyzeQuestion(kb: KnowledgeBase, question: string, history: Hi
   const lang = kb.crossLingual.isEnglish(question) ? 'en' : 'zh';
   // A compound the report never writes is a missing measure only when a list is not asked for.
   let keyTerms = extractKeyTerms(kb, question, { compounds: detectIntent(question) !== 'list' });
+  let intent = intentOf(kb, question, keyTerms);
   const previous = [...history].reverse().find((t) => t.role === 'user')?.content;
   if (previous && isFollowUp(question, keyTerms)) {
-    const earlier = extractKeyTerms(kb, previous).map((t) => ({ ...t, weight: t.weight * 0.5 }));
+    const earlierTerms = extractKeyTerms(kb, previous);
+    const earlier = earlierTerms.map((t) => ({ ...t, weight: t.weight * 0.5 }));
     const seen = new Set(keyTerms.flatMap((t) => t.alternatives));
     keyTerms = [...keyTerms, ...earlier.filter((t) => !t.alternatives.some((a) => seen.has(a)))];
+    // "那高新技术产业呢？" after "规上工业增加值是多少？" asks for the same kind of answer.
+    if (intent === 'fact') intent = intentOf(kb, previous, earlierTerms);
   }
   const lexicalTerms = lexicalTermsOf(kb, keyTerms);
   const parts = splitQuestion(question);
@@ -37,7 +41,7 @@ export function analyzeQuestion(kb: KnowledgeBase, question: string, history: Hi
   return {
     question,
     lang,
-    intent: detectIntent(question) === 'fact' && !ASKS_FOR_NAME_RE.test(question) && namesMeasure(kb, keyTerms) ? 'figure' : detectIntent(question),
+    intent,
     expects: expectedValues(question),
     asksForChange: CHANGE_RE.test(question),
     asksForPlans: PLANS_RE.test(question),
@@ -50,6 +54,12 @@ export function analyzeQuestion(kb: KnowledgeBase, question: string, history: Hi
     unknownNames: lang === 'en' ? kb.crossLingual.unknownNames(question) : [],
     places: namedPlaces(kb, question, keyTerms),
   };
+}
+
+/** What kind of answer is wanted; a question naming a measure the report gives a value for wants that figure. */
+function intentOf(kb: KnowledgeBase, question: string, keyTerms: KeyTerm[]): Intent {
+  const intent = detectIntent(question);
+  return intent === 'fact' && !ASKS_FOR_NAME_RE.test(question) && namesMeasure(kb, keyTerms) ? 'figure' : intent;
 }
 
 function detectIntent(question: string): Intent {
@@ -90,8 +100,12 @@ function expectedValues(question: string): ExpectedValue[] {
   return EXPECTED_VALUE_PATTERNS.filter(([, re]) => re.test(question)).map(([kind]) => kind);
 }
 
+/** "年均增长多少？": a question this short leans on the one before it. */
+const SHORT_QUESTION_CHARS = 4;
+
 function isFollowUp(question: string, keyTerms: KeyTerm[]): boolean {
-  return FOLLOW_UP_RE.test(question.trim()) || keyTerms.length <= 1;
+  const content = keyTerms.reduce((n, t) => n + [...t.source.replace(/\s+/g, '')].length, 0);
+  return FOLLOW_UP_RE.test(question.trim()) || keyTerms.length <= 1 || content <= SHORT_QUESTION_CHARS;
 }
 
 /** BM25 terms: every alternative's words and bigrams, weighted by its concept. */

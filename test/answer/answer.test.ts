@@ -43,6 +43,15 @@ describe('answerQuestion', () => {
     expect(normalize(r.answer)).toContain('基层党建特色亮点不多');
   });
 
+  it('reads a short follow-up in the light of the question before it, and keeps its kind of answer', async () => {
+    const first = '社会消费品零售总额是多少？';
+    const history = [{ role: 'user' as const, content: first }, { role: 'assistant' as const, content: '449.7 亿元' }];
+    const growth = await answerQuestion(kb, { question: '年均增长多少？', history });
+    expect(growth.figures[0]?.text).toBe('9.5%');
+    const alone = await answerQuestion(kb, { question: '年均增长多少？' });
+    expect(alone.figures[0]?.text).not.toBe('9.5%');
+  });
+
   it('follows an intro sentence to the items its section enumerates after it, each item cited', async () => {
     const r = await answerQuestion(kb, { question: '推动政务服务升级有哪些举措？' });
     const items = r.answer.split('\n').filter((l) => l.startsWith('- '));
