@@ -122,6 +122,8 @@ function toPlainNumber(g: Record<string, string | undefined>, sentence: string, 
   const num = g.num!;
   const unit = g.unit ?? '';
   if (isDateOrCode(num, unit, sentence, start, end)) return null;
+  // "3岁以下婴幼儿", "60 岁以上老人": an age bracket names a group of people, it is not a value.
+  if (unit === '岁' && /^\s*(?:以下|以上|及以上)\s*[\u4e00-\u9fff]/.test(sentence.slice(end - (g.post2?.length ?? 0)))) return null;
   if (!unit && !num.includes('.') && !num.includes('．')) return null;
   const kind: FigureKind = PERCENT_UNITS.includes(unit) ? 'percent' : COUNT_UNITS.includes(unit) ? 'count' : 'quantity';
   const approx = [g.pre, g.post1, g.post2].filter(Boolean).join('') || null;

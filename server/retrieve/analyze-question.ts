@@ -85,7 +85,7 @@ function namesMeasure(kb: KnowledgeBase, keyTerms: KeyTerm[]): boolean {
 }
 
 const PLANS_RE = /下一步|下阶段|今后|未来|后续|接下来|计划|打算|准备|将要|拟|\bwill\b|\bplans?\s+to\b|\bplanned\b|\bwants?\s+to\b|\baims?\s+to\b|\bintends?\s+to\b|\bgoing\s+to\b|\bnext\b|\bfuture\b|\bpropos/i;
-const CHANGE_RE = /增速|增幅|变化|(?:增长|增加|提高|提升|下降|降低|减少)(?![至到为值量])|growth|grow|increase|rise|rose|decline|fall|fell|drop|change|faster|slower/i;
+const CHANGE_RE = /增速|增幅|变化|(?:增长|增加|提高|提升|下降|降低|减少)(?![至到为值量])|\b(?:growth|grow(?:s|n|ing)?|grew|increased?|increases|rise|rises|rose|risen|decline[sd]?|fall|falls|fell|drop(?:ped|s)?|change[sd]?|faster|slower)\b/i;
 
 /** Wording that asks for a kind of value, in Chinese and English. */
 const EXPECTED_VALUE_PATTERNS: Array<[ExpectedValue, RegExp]> = [
@@ -93,7 +93,7 @@ const EXPECTED_VALUE_PATTERNS: Array<[ExpectedValue, RegExp]> = [
   ['rank', /排名|排第|第几|老几|位次|位居|前列|\b(?:rank(?:s|ed|ing)?|place|position|stand)\b/i],
   // Only words that ask for money itself: "收入倍差" or "投资增速" ask for a ratio or a rate.
   ['money', /多少钱|金额|资金|投入|总额|营收|销售额|多少个?亿|多少万元|how much (?:money|has been spent|was spent|is spent|did .* spend)|\b(?:spend|spent|spending|funding|revenue)\b/i],
-  ['count', /几[个项家位所座条名人户](?![亿万])|多少[个项家位所座条名人户](?![亿万])|多长时间|多久|数量|\bhow (?:many|long)\b|\bnumber of\b/i],
+  ['count', /几[个项家位所座条名人户件套辆台批次](?![亿万])|多少[个项家位所座条名人户件套辆台批次](?![亿万])|多长时间|多久|数量|\bhow (?:many|long)\b|\bnumber of\b/i],
 ];
 
 function expectedValues(question: string): ExpectedValue[] {
