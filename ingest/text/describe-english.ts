@@ -8,7 +8,9 @@ import type { Glossary } from './crosslingual.js';
 export type ChineseDescriber = (zh: string) => string | null;
 
 /** The glossary is lower-case; these read as acronyms. */
-const ACRONYMS = new Set(['r&d', 'gdp', 'grp', 'cpi', 'ppi', 'fdi', 'ai', '5g', 'it', 'ict', 'sme', 'smes', 'soe', 'soes', 'pm2.5', 'pm10', 'ipo', 'ip', 'vat', 'b2b', 'b2c']);
+const ACRONYMS = new Map(
+  ['R&D', 'GDP', 'GRP', 'CPI', 'PPI', 'FDI', 'AI', '5G', 'IT', 'ICT', 'SME', 'SMEs', 'SOE', 'SOEs', 'PM2.5', 'PM10', 'IPO', 'IP', 'VAT', 'B2B', 'B2C'].map((a) => [a.toLowerCase(), a]),
+);
 
 /** Below this share of a label's characters covered by glossary terms, no description is given. */
 const MIN_COVERED_SHARE = 0.6;
@@ -40,7 +42,7 @@ export function createChineseDescriber(glossary: Glossary): ChineseDescriber {
     if (pieces.length === 0 || covered / chinese < MIN_COVERED_SHARE) return null;
     return pieces
       .sort((a, b) => a.at - b.at)
-      .map((p) => p.en.replace(/[a-z0-9&.]+/g, (word) => (ACRONYMS.has(word) ? word.toUpperCase() : word)))
+      .map((p) => p.en.replace(/[a-z0-9&.]+/g, (word) => ACRONYMS.get(word) ?? word))
       .filter((en, i, all) => all.indexOf(en) === i)
       .join(', ');
   };

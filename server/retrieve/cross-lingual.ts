@@ -37,7 +37,7 @@ export interface CrossLingual {
 const NAME_RE = /\b[A-Z][a-z]+\b(?:\s+[A-Z][a-z]+\b)*/g;
 /** Capitalized words that are ordinary English, or name kinds rather than names. */
 const COMMON_CAPITALIZED = new Set(
-  'no what which who whom whose when where why how is are was were does do did has have had can could will would should the a an in on of for and or to by from with at as its it this that these those district county city province town village street park zone area center centre hospital university institute company group bank china chinese national provincial municipal state'.split(' '),
+  'no what which who whom whose when where why how is are was were does do did has have had can could will would should the a an in on of for and or to by from with at as its it this that these those district county city province town village street park zone area center centre new old north south east west hospital university institute company group bank china chinese national provincial municipal state'.split(' '),
 );
 
 /** Builds the cross-lingual helpers for a corpus (its text, and a test that it uses a term). */
@@ -82,7 +82,9 @@ export function createCrossLingual(corpusText: string, isCorpusTerm: (zh: string
         .filter(({ index }) => index > 0)
         .map(({ words }) => words.join(' '))
         .filter((name) => !roman().has(name.replace(/\s+/g, '').toLowerCase()))
-        .filter((name) => expander.expand(name).length === 0);
+        .filter((name) => expander.expand(name).length === 0)
+        // "Yaojiang New (Town)": a name is known when one of its words is a corpus name.
+        .filter((name) => !name.split(/\s+/).some((word) => roman().has(word.toLowerCase())));
     },
     warm() {
       reverseDictionary.warm();
