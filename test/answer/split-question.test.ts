@@ -13,6 +13,10 @@ describe('splitQuestion', () => {
       'how much was spent on schools?',
     ]);
     expect(splitQuestion('Which base for transformation and upgrading is planned?')).toEqual(['Which base for transformation and upgrading is planned?']);
+    expect(splitQuestion('What is the annual growth of retail sales, and of exports?')).toEqual([
+      'What is the annual growth of retail sales',
+      'What is the annual growth of exports?',
+    ]);
   });
 
   it('splits at question marks and carries a scene-setting clause to every part', () => {
