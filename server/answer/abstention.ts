@@ -6,7 +6,7 @@
 import { normalizeForMatch } from '../../ingest/text/normalize.js';
 import type { KnowledgeBase } from '../retrieve/knowledge-base.js';
 import type { QueryAnalysis, RankedPassage } from '../retrieve/types.js';
-import { passageInfo } from './passage-sentences.js';
+import { passageInfo, type SentenceFigure } from './passage-sentences.js';
 import { isChangeFigure, isOfKind } from './pick-figures.js';
 import { combinedCoverage, type Evidence } from './select-evidence.js';
 import { termCredit } from './term-credit.js';
@@ -84,14 +84,14 @@ function mainConcept(analysis: QueryAnalysis): number {
  * gives no such figure for what is asked (counts, ranks and 多少亿 are unambiguous; shares less so).
  */
 function lacksAskedKind(kb: KnowledgeBase, analysis: QueryAnalysis, evidence: Evidence[]): boolean {
-  const asked = MONEY_WANTED_RE.test(analysis.question) ? [...new Set([...analysis.expects, 'money' as const])] : analysis.expects;
-  const precise = asked.filter((kind) => kind === 'count' || kind === 'rank' || (kind === 'money' && MONEY_WANTED_RE.test(analysis.question)));
+  const moneyWanted = MONEY_WANTED_RE.test(analysis.question);
+  const asked = moneyWanted ? [...new Set([...analysis.expects, 'money' as const])] : analysis.expects;
+  const precise = asked.filter((kind) => kind === 'count' || kind === 'rank' || (kind === 'money' && moneyWanted));
   if (analysis.intent !== 'figure' || analysis.multi || precise.length === 0 || precise.length < asked.length) return false;
   return !evidence.some((e) => {
-    const sentence = passageInfo(kb, e.passageIndex).sentences.find((s) => s.start === e.start);
     // "跻身全省前列", "居首": a standing without a numeral still answers "where does it rank".
     if (precise.includes('rank') && RANK_WORDS_RE.test(e.text)) return true;
-    return (sentence?.figures ?? []).some(
+    return figuresOf(kb, e).some(
       (f) =>
         precise.some((kind) => isOfKind(f.figure, kind)) &&
         analysis.keyTerms.some((t) => termCredit(t, f.label) >= MAIN_CONCEPT_MIN_CREDIT),
@@ -145,10 +145,15 @@ function lacksChange(kb: KnowledgeBase, analysis: QueryAnalysis, evidence: Evide
   const main = analysis.keyTerms[mainConcept(analysis)];
   if (!main) return false;
   return !evidence.some((e) =>
-    (passageInfo(kb, e.passageIndex).sentences.find((s) => s.start === e.start)?.figures ?? []).some(
+    figuresOf(kb, e).some(
       (f) => isChangeFigure(f.figure) && (termCredit(main, f.label) >= MAIN_CONCEPT_MIN_CREDIT || termCredit(main, f.clause) >= MAIN_CONCEPT_MIN_CREDIT),
     ),
   );
+}
+
+/** The figures of an evidence sentence. */
+function figuresOf(kb: KnowledgeBase, e: Evidence): SentenceFigure[] {
+  return passageInfo(kb, e.passageIndex).sentences.find((s) => s.start === e.start)?.figures ?? [];
 }
 
 /** Each place the question names is named by a sentence that answers (for a figure, one that states it). */
