@@ -36,6 +36,8 @@ export interface Evidence {
 }
 
 const SENTENCE_POOL = 8;
+/** Retrieval's order breaks ties between sentences that cover the question alike. */
+const PASSAGE_RANK_WEIGHT = 0.08;
 const HEADING_CREDIT = 0.5;
 const MAX_EVIDENCE = 3;
 const MIN_GAIN = 0.12;
@@ -55,6 +57,8 @@ export const ALTERNATIVE_LIST_SHARE = 0.85;
 export function rankSentences(kb: KnowledgeBase, analysis: QueryAnalysis, ranked: RankedPassage[], pool = SENTENCE_POOL): Evidence[] {
   const candidates: Evidence[] = [];
   const questionGrams = new Set(analysis.keyTerms.flatMap((t) => t.alternatives.flatMap((a) => charBigrams(normalizeForMatch(a)))));
+  // Labels can be cut short ("就业" for "城镇新增就业 2.3 万人"): the value's own clause counts too.
+  const names = (t: KeyTerm, f: SentenceFigure) => termCredit(t, f.labelWithQualifier) >= LABEL_MIN_CREDIT || termCredit(t, f.clause) >= LABEL_MIN_CREDIT;
   ranked.slice(0, pool).forEach((hit, passageRank) => {
     const { heading, sectionPath, sentences } = passageInfo(kb, hit.index);
     const passageText = kb.index.passages[hit.index]!.text;
@@ -65,8 +69,6 @@ export function rankSentences(kb: KnowledgeBase, analysis: QueryAnalysis, ranked
       const coverage = weighted(analysis, credits);
       const fitting = figures.filter((f) => fitsQuestion(analysis, f.figure));
       // A figure question's concept is answered where a fitting figure is labelled with it.
-      // Labels can be cut short ("就业" for "城镇新增就业 2.3 万人"): the value's own clause counts too.
-      const names = (t: KeyTerm, f: SentenceFigure) => termCredit(t, f.labelWithQualifier) >= LABEL_MIN_CREDIT || termCredit(t, f.clause) >= LABEL_MIN_CREDIT;
       const labelled = analysis.keyTerms.map((t) => fitting.some((f) => names(t, f)));
       const answersWithFigure = labelled.some(Boolean);
       const statesFigure = figures.some((f) => analysis.keyTerms.some((t) => names(t, f)));
@@ -76,7 +78,7 @@ export function rankSentences(kb: KnowledgeBase, analysis: QueryAnalysis, ranked
       const labelFit = analysis.intent === 'figure' ? LABEL_FIT_WEIGHT * Math.max(0, ...fitting.map((f) => share(f.labelGrams, questionGrams))) : 0;
       // A list question is best answered by the sentence that introduces an enumeration.
       const listFit = analysis.intent === 'list' && opensEnumeration(passageText.slice(start)) ? LIST_INTRO_BONUS : lengthPrior(text);
-      const score = weighted(analysis, answerCredits) + 0.08 / (1 + passageRank) + figureFit + labelFit + listFit + planFit;
+      const score = weighted(analysis, answerCredits) + PASSAGE_RANK_WEIGHT / (1 + passageRank) + figureFit + labelFit + listFit + planFit;
       candidates.push({ passageIndex: hit.index, passageRank, start, end, text, coverage, score, credits, answerCredits, answersWithFigure, statesFigure });
     }
   });
