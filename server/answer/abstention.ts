@@ -6,7 +6,7 @@
 import { normalizeForMatch } from '../../ingest/text/normalize.js';
 import type { KnowledgeBase } from '../retrieve/knowledge-base.js';
 import type { QueryAnalysis, RankedPassage } from '../retrieve/types.js';
-import { passageInfo, type SentenceFigure } from './passage-sentences.js';
+import { sentenceFigures } from './passage-sentences.js';
 import { isChangeFigure, isOfKind } from './pick-figures.js';
 import { combinedCoverage, type Evidence } from './select-evidence.js';
 import { termCredit } from './term-credit.js';
@@ -91,7 +91,7 @@ function lacksAskedKind(kb: KnowledgeBase, analysis: QueryAnalysis, evidence: Ev
   return !evidence.some((e) => {
     // "跻身全省前列", "居首": a standing without a numeral still answers "where does it rank".
     if (precise.includes('rank') && RANK_WORDS_RE.test(e.text)) return true;
-    return figuresOf(kb, e).some(
+    return sentenceFigures(kb, e).some(
       (f) =>
         precise.some((kind) => isOfKind(f.figure, kind)) &&
         analysis.keyTerms.some((t) => termCredit(t, f.label) >= MAIN_CONCEPT_MIN_CREDIT),
@@ -145,15 +145,10 @@ function lacksChange(kb: KnowledgeBase, analysis: QueryAnalysis, evidence: Evide
   const main = analysis.keyTerms[mainConcept(analysis)];
   if (!main) return false;
   return !evidence.some((e) =>
-    figuresOf(kb, e).some(
+    sentenceFigures(kb, e).some(
       (f) => isChangeFigure(f.figure) && (termCredit(main, f.label) >= MAIN_CONCEPT_MIN_CREDIT || termCredit(main, f.clause) >= MAIN_CONCEPT_MIN_CREDIT),
     ),
   );
-}
-
-/** The figures of an evidence sentence. */
-function figuresOf(kb: KnowledgeBase, e: Evidence): SentenceFigure[] {
-  return passageInfo(kb, e.passageIndex).sentences.find((s) => s.start === e.start)?.figures ?? [];
 }
 
 /** Each place the question names is named by a sentence that answers (for a figure, one that states it). */

@@ -72,3 +72,8 @@ function build(kb: KnowledgeBase, passageIndex: number): PassageInfo {
   });
   return { heading, sectionPath: passage.sectionPath.join(' '), sentences };
 }
+
+/** The figures of one sentence of a passage (as evidence gives it: passage and start offset). */
+export function sentenceFigures(kb: KnowledgeBase, sentence: { passageIndex: number; start: number }): SentenceFigure[] {
+  return passageInfo(kb, sentence.passageIndex).sentences.find((s) => s.start === sentence.start)?.figures ?? [];
+}

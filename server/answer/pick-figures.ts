@@ -6,6 +6,7 @@
 import type { Figure } from '../../ingest/schema.js';
 import { cjkBigrams } from '../../ingest/text/tokenize.js';
 import type { KnowledgeBase } from '../retrieve/knowledge-base.js';
+import { sentenceFigures } from './passage-sentences.js';
 import type { ExpectedValue, QueryAnalysis } from '../retrieve/types.js';
 import type { Evidence } from './select-evidence.js';
 
@@ -30,10 +31,8 @@ export function pickFigures(kb: KnowledgeBase, analysis: QueryAnalysis, evidence
     // A sentence chosen for one sub-question is read with that sub-question's words and kinds.
     const asked = e.part ?? analysis;
     const questionGrams = new Set(asked.keyTerms.flatMap((t) => t.alternatives.flatMap((a) => [a, ...cjkBigrams(a)])));
-    const passage = kb.index.passages[e.passageIndex]!;
-    const scored = (kb.figuresByPassage.get(passage.id) ?? [])
-      .filter((f) => f.start >= e.start && f.end <= e.end)
-      .map((f) => ({ f, match: labelMatch(f, questionGrams) }))
+    const scored = sentenceFigures(kb, e)
+      .map(({ figure: f }) => ({ f, match: labelMatch(f, questionGrams) }))
       .filter((s) => s.match > 0)
       .map(({ f, match }) => ({ f, score: (match + (asked.expects.some((kind) => isOfKind(f, kind)) ? EXPECTED_KIND_BONUS : 0)) * changeFit(asked, f) * rankFit(asked, f) }))
       .sort((a, b) => b.score - a.score);

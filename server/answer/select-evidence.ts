@@ -139,6 +139,5 @@ export function selectEvidence(analysis: QueryAnalysis, candidates: Evidence[]):
 
 /** Combined coverage of the chosen sentences. */
 export function combinedCoverage(analysis: QueryAnalysis, evidence: Evidence[]): number {
-  const total = analysis.keyTerms.reduce((s, t) => s + t.weight, 0) || 1;
-  return analysis.keyTerms.reduce((s, t, i) => s + t.weight * Math.max(0, ...evidence.map((e) => e.credits[i]!)), 0) / total;
+  return weighted(analysis, analysis.keyTerms.map((_, i) => Math.max(0, ...evidence.map((e) => e.credits[i]!))));
 }

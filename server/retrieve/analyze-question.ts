@@ -23,9 +23,10 @@ const FOLLOW_UP_RE = /^(那|那么|还有|另外|and\b|what about|how about)|呢
 /** Analyzes a question in the context of the conversation so far. */
 export function analyzeQuestion(kb: KnowledgeBase, question: string, history: HistoryTurn[] = []): QueryAnalysis {
   const lang = kb.crossLingual.isEnglish(question) ? 'en' : 'zh';
+  const asked = detectIntent(question);
   // A compound the report never writes is a missing measure only when a list is not asked for.
-  let keyTerms = extractKeyTerms(kb, question, { compounds: detectIntent(question) !== 'list' });
-  let intent = intentOf(kb, question, keyTerms);
+  let keyTerms = extractKeyTerms(kb, question, { compounds: asked !== 'list' });
+  let intent = promoteToFigure(kb, question, keyTerms, asked);
   const previous = [...history].reverse().find((t) => t.role === 'user')?.content;
   if (previous && isFollowUp(question, keyTerms)) {
     const earlierTerms = extractKeyTerms(kb, previous);
@@ -33,7 +34,7 @@ export function analyzeQuestion(kb: KnowledgeBase, question: string, history: Hi
     const seen = new Set(keyTerms.flatMap((t) => t.alternatives));
     keyTerms = [...keyTerms, ...earlier.filter((t) => !t.alternatives.some((a) => seen.has(a)))];
     // "那高新技术产业呢？" after "规上工业增加值是多少？" asks for the same kind of answer.
-    if (intent === 'fact') intent = intentOf(kb, previous, earlierTerms);
+    if (intent === 'fact') intent = promoteToFigure(kb, previous, earlierTerms, detectIntent(previous));
   }
   const lexicalTerms = lexicalTermsOf(kb, keyTerms);
   const parts = splitQuestion(question);
@@ -56,9 +57,8 @@ export function analyzeQuestion(kb: KnowledgeBase, question: string, history: Hi
   };
 }
 
-/** What kind of answer is wanted; a question naming a measure the report gives a value for wants that figure. */
-function intentOf(kb: KnowledgeBase, question: string, keyTerms: KeyTerm[]): Intent {
-  const intent = detectIntent(question);
+/** A fact question naming a measure the report gives a value for wants that figure. */
+function promoteToFigure(kb: KnowledgeBase, question: string, keyTerms: KeyTerm[], intent: Intent): Intent {
   return intent === 'fact' && !ASKS_FOR_NAME_RE.test(question) && namesMeasure(kb, keyTerms) ? 'figure' : intent;
 }
 

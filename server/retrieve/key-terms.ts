@@ -14,8 +14,8 @@ import type { KeyTerm } from './types.js';
 const QUESTION_FILLER = new Set(
   ('多少 几 几项 几个 几位 几家 哪 哪些 哪项 哪个 哪年 什么 怎么 怎样 如何 是否 有没有 是不是 吗 呢 一共 共 总共 各 各有 分别 ' +
     '目前 现在 当前 还有 还 存在 面临 下 一步 下一步 报告 提到 提出 介绍 说 讲 方面 情况 问题 具体 主要 哪几 怎么样 能 能否 可以 要 叫 称为 排 排第几 第几 ' +
-    '达到 完成 实现 我区 全区 本区 区 后面 后续 接下来 准备 打算 现在 如今 已经 了 去年 今年 前年 当年 全年 大概 大约 左右 ' +
-    '来着 那套 这套 那个 这个 那些 这些 那项 这项 具体 到底 究竟').split(' '),
+    '达到 完成 实现 我区 全区 本区 区 后面 后续 接下来 准备 打算 如今 已经 了 去年 今年 前年 当年 全年 大概 大约 左右 ' +
+    '来着 那套 这套 那个 这个 那些 这些 那项 这项 到底 究竟').split(' '),
 );
 
 /** Asking for problems or shortcomings: reports state them with a stable set of markers. */
@@ -33,7 +33,6 @@ const TITLE_TERM_FACTOR = 0.3;
 const ANSWER_TYPE_FACTOR = 0.2;
 const ANSWER_TYPE_MARKERS = new Set(['什么', '什么样', '怎样的', '啥', '叫啥', '哪', '哪个', '哪些', '哪项', '哪种', '何', '哪类', '哪一']);
 
-
 const QUESTION_WORD_RE = /^(?:哪|几|多少|什么|怎|如何|是否|老几|多久|多长|多大|多高|多远|多快|啥|咋)/;
 /** "多大面积", "多长时间": the question part goes before segmenting, or jieba cuts "多/大面积". */
 const QUESTION_PHRASE_RE = /多少钱|多(?:长时间|长|久|大|高|远|快)|老几/g;
@@ -42,7 +41,6 @@ const QUESTION_PHRASE_RE = /多少钱|多(?:长时间|长|久|大|高|远|快)|�
 export function isQuestionWord(word: string): boolean {
   return QUESTION_FILLER.has(word) || QUESTION_WORD_RE.test(word);
 }
-
 
 /** Key concepts: Chinese words of the question, and Chinese expansions of its English words. */
 export function extractKeyTerms(kb: KnowledgeBase, question: string, options: { compounds?: boolean } = {}): KeyTerm[] {
@@ -109,7 +107,9 @@ interface QuestionToken {
   synonym?: ExpandedConcept;
 }
 
+/** Punctuation and spaces: the pieces of a question between them are segmented one by one. */
 const BREAK_RE = /([，。？！；、,.?!;:：\s]+)/;
+const ONLY_BREAK_RE = /^[，。？！；、,.?!;:：\s]+$/;
 
 /**
  * Jieba's words of the question, with the glossary's terms kept whole ("人均可支配收入", "固投")
@@ -119,7 +119,7 @@ function questionTokens(kb: KnowledgeBase, chinese: string): QuestionToken[] {
   const tokens: QuestionToken[] = [];
   for (const piece of chinese.split(BREAK_RE)) {
     if (!piece) continue;
-    if (BREAK_RE.test(piece) && piece.replace(BREAK_RE, '') === '') {
+    if (ONLY_BREAK_RE.test(piece)) {
       tokens.push({ word: '，', tag: 'x' });
       continue;
     }
@@ -131,7 +131,10 @@ function questionTokens(kb: KnowledgeBase, chinese: string): QuestionToken[] {
     });
     const forms = kb.crossLingual
       .synonyms(piece)
-      .map((synonym) => ({ synonym, start: piece.indexOf(synonym.source), end: piece.indexOf(synonym.source) + synonym.source.length }))
+      .map((synonym) => {
+        const start = piece.indexOf(synonym.source);
+        return { synonym, start, end: start + synonym.source.length };
+      })
       // A glossary form must cover whole words: "文创" in "文创港" or "居民…" in "城镇居民…" is not one.
       .filter((f) => words.some((w) => w.start === f.start) && words.some((w) => w.end === f.end || w.start + trimParticle(w.word).length === f.end));
     const emitted = new Set<ExpandedConcept>();
