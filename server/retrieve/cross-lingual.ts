@@ -50,6 +50,15 @@ export function createCrossLingual(corpusText: string, isCorpusTerm: (zh: string
   let romanIndex: Map<string, Set<string>> | null = null;
   const roman = () => (romanIndex ??= buildRomanIndex(corpusText));
 
+  /** The corpus words a name stands for: the whole run ("Cicheng"), else each of its words that is one. */
+  const corpusWordsOf = (words: string[]): Array<{ source: string; zh: Set<string> }> => {
+    const runs = roman().has(words.join('').toLowerCase()) ? [words] : words.map((w) => [w]);
+    return runs.flatMap((run) => {
+      const zh = roman().get(run.join('').toLowerCase());
+      return zh ? [{ source: run.join(' '), zh }] : [];
+    });
+  };
+
   const names = (question: string) =>
     [...question.matchAll(NAME_RE)]
       .map((m) => ({ text: m[0], index: m.index }))
@@ -67,11 +76,7 @@ export function createCrossLingual(corpusText: string, isCorpusTerm: (zh: string
       const named: ExpandedConcept[] = [];
       for (const { words } of names(question)) {
         // "Healthy Zhejiang": the whole run may not be one corpus word, but its names are.
-        const runs = roman().has(words.join('').toLowerCase()) ? [words] : words.map((w) => [w]);
-        for (const run of runs) {
-          const zh = roman().get(run.join('').toLowerCase());
-          if (zh) named.push({ source: run.join(' '), zh: [...zh], weight: 1, guessed: false });
-        }
+        for (const { source, zh } of corpusWordsOf(words)) named.push({ source, zh: [...zh], weight: 1, guessed: false });
       }
       // A name the corpus spells beats what a dictionary guesses for the same word.
       const namedSources = new Set(named.map((n) => n.source.toLowerCase()));
@@ -80,11 +85,10 @@ export function createCrossLingual(corpusText: string, isCorpusTerm: (zh: string
     unknownNames(question) {
       return names(question)
         .filter(({ index }) => index > 0)
+        // "Yaojiang New (Town)": a name is known when it, or one of its words, is a corpus name.
+        .filter(({ words }) => corpusWordsOf(words).length === 0)
         .map(({ words }) => words.join(' '))
-        .filter((name) => !roman().has(name.replace(/\s+/g, '').toLowerCase()))
-        .filter((name) => expander.expand(name).length === 0)
-        // "Yaojiang New (Town)": a name is known when one of its words is a corpus name.
-        .filter((name) => !name.split(/\s+/).some((word) => roman().has(word.toLowerCase())));
+        .filter((name) => expander.expand(name).length === 0);
     },
     warm() {
       reverseDictionary.warm();
