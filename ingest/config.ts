@@ -30,14 +30,23 @@ export interface IngestConfig {
   maxFileBytes: number;
 }
 
+/**
+ * Validates `env` against `schema`; throws CONFIG_INVALID naming the first bad variable.
+ *
+ * @example
+ * parseEnv(IngestEnvSchema, { MAX_FILE_BYTES: 'big' })
+ * // throws CONFIG_INVALID: "the configuration is invalid: MAX_FILE_BYTES: Invalid input: expected number, received NaN"
+ */
+export function parseEnv<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv): z.output<S> {
+  const parsed = schema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw createError('CONFIG_INVALID', `${issue?.path.join('.')}: ${issue?.message}`);
+}
+
 /** Reads the ingest settings; relative folders resolve against the working directory. */
 export function loadIngestConfig(env: NodeJS.ProcessEnv = process.env): IngestConfig {
-  const parsed = IngestEnvSchema.safeParse(env);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw createError('CONFIG_INVALID', `${issue?.path.join('.')}: ${issue?.message}`);
-  }
-  const e = parsed.data;
+  const e = parseEnv(IngestEnvSchema, env);
   return {
     corpusDir: path.resolve(e.CORPUS_DIR),
     dataDir: path.resolve(e.DATA_DIR),

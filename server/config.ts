@@ -1,8 +1,7 @@
 /** Server configuration from the environment: the ingest settings plus HTTP settings, validated once. */
 import os from 'node:os';
 import { z } from 'zod';
-import { loadIngestConfig, type IngestConfig } from '../ingest/config.js';
-import { createError } from '../ingest/errors.js';
+import { loadIngestConfig, parseEnv, type IngestConfig } from '../ingest/config.js';
 
 const TRUE_WORDS = ['1', 'true', 'yes', 'on'];
 const FALSE_WORDS = ['', '0', 'false', 'no', 'off'];
@@ -90,12 +89,7 @@ export interface ServerConfig extends IngestConfig {
  */
 export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const ingest = loadIngestConfig(env);
-  const parsed = ServerEnvSchema.safeParse(env);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw createError('CONFIG_INVALID', `${issue?.path.join('.')}: ${issue?.message}`);
-  }
-  const e = parsed.data;
+  const e = parseEnv(ServerEnvSchema, env);
   return {
     ...ingest,
     host: e.HOST,

@@ -1,9 +1,13 @@
 /**
- * The OpenAPI 3.1 description of the HTTP API. Paths are written by hand; the schemas come from
- * the zod contract through `z.toJSONSchema`, so they cannot drift from what the routes validate.
+ * The OpenAPI 3.1 description of the HTTP API. Paths are written by hand; the schemas (and the
+ * query parameters of search and figures) come from the zod schemas the routes validate with,
+ * through `z.toJSONSchema`, so they cannot drift from what the routes accept.
  */
 import { z } from 'zod';
 import * as contract from './contract.js';
+import { FiguresQuerySchema } from './routes/figures.js';
+import { SearchQuerySchema } from './routes/search.js';
+import { ID_PATTERN } from './routes/validate.js';
 
 type JsonObject = Record<string, unknown>;
 
@@ -44,11 +48,23 @@ const query = (name: string, schema: JsonObject, description: string, required =
   description,
   schema,
 });
+
+/**
+ * The query parameters of a route, from the zod schema it validates them with (its input side), so
+ * that bounds and defaults cannot drift; `descriptions` has one line per parameter.
+ */
+function queryParameters<S extends z.ZodObject>(schema: S, descriptions: Record<keyof S['shape'], string>): JsonObject[] {
+  const { properties = {}, required = [] } = z.toJSONSchema(schema, { io: 'input' }) as { properties?: Record<string, JsonObject>; required?: string[] };
+  return Object.entries(properties).map(([name, property]) =>
+    query(name, property, descriptions[name as keyof S['shape']], required.includes(name)),
+  );
+}
+
 const pathId = (name: string): JsonObject => ({
   name,
   in: 'path',
   required: true,
-  schema: { type: 'string', pattern: '^[A-Za-z0-9_.:-]{1,200}$' },
+  schema: { type: 'string', pattern: ID_PATTERN.source },
 });
 const body = (name: string): JsonObject => ({ required: true, content: json(ref(name)) });
 
@@ -84,10 +100,7 @@ function paths(): JsonObject {
     '/api/search': {
       get: {
         summary: 'Top passages for a query',
-        parameters: [
-          query('q', { type: 'string', minLength: 1, maxLength: contract.MAX_QUESTION_CHARS }, 'The query', true),
-          query('k', { type: 'integer', minimum: 1, maximum: 50, default: 10 }, 'How many passages'),
-        ],
+        parameters: queryParameters(SearchQuerySchema, { q: 'The query', k: 'How many passages' }),
         responses: {
           '200': ok('Passages', {
             type: 'object',
@@ -101,11 +114,7 @@ function paths(): JsonObject {
     '/api/figures': {
       get: {
         summary: 'Figures (numbers with label and unit), filtered by text or section',
-        parameters: [
-          query('q', { type: 'string', maxLength: contract.MAX_QUESTION_CHARS }, 'Text to match'),
-          query('sectionId', { type: 'string', pattern: '^[A-Za-z0-9_.:-]{1,200}$' }, 'Only this section'),
-          query('limit', { type: 'integer', minimum: 1, maximum: 500, default: 50 }, 'Most figures returned'),
-        ],
+        parameters: queryParameters(FiguresQuerySchema, { q: 'Text to match', sectionId: 'Only this section', limit: 'Most figures returned' }),
         responses: {
           '200': ok('Figures', {
             type: 'object',

@@ -28,6 +28,13 @@ export interface ErrorBody {
   error: { code: string; message: string };
 }
 
+/** What a response to an error carries: status, safe body, extra headers (e.g. Retry-After). */
+export interface ErrorDescription {
+  status: ContentfulStatusCode;
+  body: ErrorBody;
+  headers: Record<string, string>;
+}
+
 export class HttpError extends HTTPException {
   constructor(
     readonly code: HttpErrorCode,
@@ -65,7 +72,7 @@ const UNAVAILABLE_CODES: ReadonlySet<ErrorCode> = new Set([
  * Maps any thrown value to a status and a body that is safe to show: ingest errors keep their code
  * but only the generic message (their specifics may name files), anything unknown is INTERNAL.
  */
-export function describeError(error: unknown): { status: ContentfulStatusCode; body: ErrorBody; headers: Record<string, string> } {
+export function describeError(error: unknown): ErrorDescription {
   if (error instanceof HttpError) {
     return { status: HTTP_ERRORS[error.code].status, body: { error: { code: error.code, message: error.message } }, headers: error.headers };
   }
@@ -86,10 +93,16 @@ export function logUnexpectedError(error: unknown, c: Context): void {
   );
 }
 
+/** describeError, and the stderr log line when the error is a server error (5xx). */
+export function reportError(error: unknown, c: Context): ErrorDescription {
+  const described = describeError(error);
+  if (described.status >= 500) logUnexpectedError(error, c);
+  return described;
+}
+
 /** The app's `onError`: expected errors keep their status, the rest are logged and become a 500. */
 export function handleError(error: unknown, c: Context): Response {
-  const { status, body, headers } = describeError(error);
-  if (status >= 500) logUnexpectedError(error, c);
+  const { status, body, headers } = reportError(error, c);
   for (const [name, value] of Object.entries(headers)) c.header(name, value);
   return c.json(body, status);
 }

@@ -6,7 +6,7 @@
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { Services } from '../contract.js';
-import { describeError, logUnexpectedError } from '../middleware/errors.js';
+import { reportError } from '../middleware/errors.js';
 import { readAskRequest } from './ask.js';
 
 // ASCII '.' and ',' are left out: they sit inside numbers (3.39, 1,100); English text breaks on spaces.
@@ -56,8 +56,7 @@ export function chatRoutes(services: Services): Hono {
         }
         await stream.writeSSE({ event: 'done', data: JSON.stringify(answer) });
       } catch (error) {
-        const { status, body } = describeError(error);
-        if (status >= 500) logUnexpectedError(error, c);
+        const { body } = reportError(error, c);
         await stream.writeSSE({ event: 'error', data: JSON.stringify(body.error) });
       }
     });

@@ -15,6 +15,14 @@ import { errorOf, makeApp, postJson } from './helpers.js';
 
 const SECTION = `${DOC_ID}:s1.1`;
 
+/** Sends the request to a fresh app and expects 400 INVALID_INPUT. */
+async function expectInvalidInput(url: string, init?: RequestInit): Promise<void> {
+  const { app } = makeApp();
+  const res = await app.request(url, init);
+  expect(res.status).toBe(400);
+  expect((await errorOf(res)).code).toBe('INVALID_INPUT');
+}
+
 afterEach(() => {
   vi.restoreAllMocks();
 });
@@ -97,12 +105,7 @@ describe('GET /api/search', () => {
 
   it.each(['/api/search', '/api/search?q=', '/api/search?q=x&k=abc', '/api/search?q=x&k=0', '/api/search?q=x&k=51', '/api/search?q=x&k=1.5'])(
     'rejects %s with 400',
-    async (url) => {
-      const { app } = makeApp();
-      const res = await app.request(url);
-      expect(res.status).toBe(400);
-      expect((await errorOf(res)).code).toBe('INVALID_INPUT');
-    },
+    (url) => expectInvalidInput(url),
   );
 });
 
@@ -126,12 +129,7 @@ describe('GET /api/figures', () => {
 
   it.each(['/api/figures?limit=0', '/api/figures?limit=501', '/api/figures?sectionId=..%2Fetc', '/api/figures?sectionId=a%20b'])(
     'rejects %s with 400',
-    async (url) => {
-      const { app } = makeApp();
-      const res = await app.request(url);
-      expect(res.status).toBe(400);
-      expect((await errorOf(res)).code).toBe('INVALID_INPUT');
-    },
+    (url) => expectInvalidInput(url),
   );
 });
 
@@ -222,12 +220,7 @@ describe('POST /api/brief', () => {
     ['an empty sectionIds list', { sectionIds: [] }],
     ['a malformed section id', { sectionIds: ['../secrets'] }],
     ['a number topic', { topic: 7 }],
-  ])('rejects %s with 400', async (_name, body) => {
-    const { app } = makeApp();
-    const res = await app.request('/api/brief', postJson(body));
-    expect(res.status).toBe(400);
-    expect((await errorOf(res)).code).toBe('INVALID_INPUT');
-  });
+  ])('rejects %s with 400', (_name, body) => expectInvalidInput('/api/brief', postJson(body)));
 });
 
 describe('POST /api/admin/reindex', () => {
