@@ -7,7 +7,8 @@ import { chunkSections } from './chunk/chunk-sections.js';
 import { splitSentences } from './chunk/sentences.js';
 import type { IngestConfig } from './config.js';
 import { BUILTIN_EMBEDDER_ID, BuiltinEmbedder, trainLsaModel } from './embed/builtin.js';
-import { loadModelEmbedder, transformersEmbedderId, wantsTransformers, type Log } from './embed/select-embedder.js';
+import { transformersEmbedderId } from './embed/model-location.js';
+import { loadModelEmbedder, wantsTransformers, type Log } from './embed/select-embedder.js';
 import { createError, ERROR_MESSAGES } from './errors.js';
 import { extractFigures } from './figures/extract-figures.js';
 import { makeDocId, parseDocument, type ParsedSection } from './parse/parse-document.js';
@@ -41,7 +42,7 @@ export async function ensureIndex(config: IngestConfig, options: BuildOptions = 
   const started = performance.now();
   const { files, skipped } = readCorpus(config, log);
   const corpusHash = hashCorpus(files);
-  const expectedEmbedder = wantsTransformers(config) ? transformersEmbedderId(config) : BUILTIN_EMBEDDER_ID;
+  const expectedEmbedder = wantsTransformers(config) ? transformersEmbedderId(config.embedModel) : BUILTIN_EMBEDDER_ID;
   if (!options.force) {
     const existing = safeReadManifest(config.dataDir);
     if (existing && existing.corpusHash === corpusHash && existing.embedder.id === expectedEmbedder) {

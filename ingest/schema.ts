@@ -109,9 +109,3 @@ export interface Embedder {
   embedPassages(texts: string[]): Promise<Float32Array[]>;
   dispose?(): Promise<void>;
 }
-
-/** A parsed report before chunking. */
-export interface ParsedDocument {
-  doc: Doc;
-  sections: Section[];
-}

@@ -1,4 +1,4 @@
-/** Where a transformers.js model can be found on disk: its own folder, or the download cache. */
+/** Where a transformers.js model can be found on disk, and the id its embeddings are recorded under. */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -8,4 +8,9 @@ export const MODEL_CACHE_FOLDER = '.cache';
 export function isModelOnDisk(modelsDir: string, model: string): boolean {
   const root = resolve(modelsDir);
   return [join(root, model), join(root, MODEL_CACHE_FOLDER, model)].some(existsSync);
+}
+
+/** The embedder id of a transformers.js model, as the index manifest records it. */
+export function transformersEmbedderId(model: string): string {
+  return `transformers:${model}`;
 }

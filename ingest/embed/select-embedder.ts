@@ -16,11 +16,6 @@ export function wantsTransformers(config: IngestConfig): boolean {
   return config.allowRemoteModels || isModelOnDisk(config.modelsDir, config.embedModel);
 }
 
-/** The id the configured transformers model would have (see `ingest/embed/transformers.ts`). */
-export function transformersEmbedderId(config: IngestConfig): string {
-  return `transformers:${config.embedModel}`;
-}
-
 /**
  * Loads the transformers.js embedder, or returns null when it cannot be used in auto mode.
  * With EMBEDDER=transformers a load failure is an error.

@@ -6,7 +6,7 @@
 import { join, resolve } from 'node:path';
 import { env, pipeline, type FeatureExtractionPipeline } from '@huggingface/transformers';
 import { createError } from '../errors.js';
-import { isModelOnDisk, MODEL_CACHE_FOLDER } from './model-location.js';
+import { isModelOnDisk, MODEL_CACHE_FOLDER, transformersEmbedderId } from './model-location.js';
 import type { Embedder } from '../schema.js';
 
 /** Options for `loadTransformersEmbedder`. */
@@ -120,7 +120,7 @@ export async function loadTransformersEmbedder(options: TransformersEmbedderOpti
   }
 
   return {
-    info: { id: `transformers:${options.model}`, dim },
+    info: { id: transformersEmbedderId(options.model), dim },
     embedQueries: (texts) => embedBatched(extractor, texts.map((text) => queryPrefix + text), batchSize),
     embedPassages: (texts) => embedBatched(extractor, texts.map((text) => passagePrefix + text), batchSize),
     dispose: () => extractor.dispose(),

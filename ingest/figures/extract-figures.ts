@@ -142,15 +142,16 @@ function alignEnumeration(
       metric = cleanLabel(after);
     }
   }
-  if (items.length !== n && previousItems?.length === n && splitItems(subject).length <= 1) {
-    metric = cleanLabel(labelFromPrefix(subject).after) || cleanLabel(labelFromPrefix(subject).before) || cleanLabel(subject);
+  if (items.length !== n && previousItems?.length === n && items.length <= 1) {
+    const { before, after } = labelFromPrefix(subject);
+    metric = cleanLabel(after) || cleanLabel(before) || cleanLabel(subject);
     items = previousItems;
   }
   if (items.length !== n) return null;
   items = shareHeadNoun(items.map(cleanLabel));
   if (items.some((i) => !i)) return null;
   const counted = group.values.every((v) => v.kind === 'count') ? cleanLabel(suffix.split(/[，。；]/)[0] ?? '') : '';
-  const qualifier = findQualifier(prefix, null);
+  const qualifier = findQualifier(prefix);
   const drafts = group.values.map((match, i) => ({
     match,
     label: `${items[i]}${metric || counted}`,
@@ -201,7 +202,7 @@ function labelSingle(sentence: string, group: Group, match: ValueMatch, drafts: 
   if (!label && previous) label = previous.label;
   else if (isGenericLabel(label) && previous) label = `${subjectOf(previous.label)}${label}`;
   if (!label) label = cleanLabel(sentence.slice(0, match.start).split(/[，。；]/).pop() ?? '') || match.value;
-  return { match, label, qualifier: joinQualifier(findQualifier(prefix, null), match.approx) };
+  return { match, label, qualifier: joinQualifier(findQualifier(prefix), match.approx) };
 }
 
 function joinQualifier(qualifier: string | null, approx: string | null): string | null {

@@ -28,11 +28,6 @@ const GENERIC_LABEL_RE = /^(总量|总额|规模|增速|增幅|比重|占比|总
 const LEADING_NOISE_RE = /^[\s，,；;、：:（(]*(其中|并且|并|同时|以及|及|和|与|且|还|也|又|再|共|全年|全区|全市|我区|该区|此外|另外|目前|截至目前)*/;
 const TRAILING_NOISE_RE = /(?:[\s、，,：:（(]|约|逾|超过)+$/;
 
-export interface LabelParts {
-  label: string;
-  qualifier: string | null;
-}
-
 /** Cleans a label candidate; returns '' when nothing meaningful is left. */
 export function cleanLabel(text: string): string {
   let label = text.replace(/\*\*/g, '').replace(LEADING_NOISE_RE, '').replace(TRAILING_NOISE_RE, '').trim();
@@ -55,15 +50,14 @@ export function labelFromPrefix(prefix: string): { before: string; verb: string 
   return { before: prefix.slice(0, best.index), verb: best.verb, after: prefix.slice(best.index + best.verb.length) };
 }
 
-/** The qualifier words present in the text right around a value, in reading order. */
-export function findQualifier(prefix: string, approx: string | null): string | null {
+/** The qualifier words present in the text right before a value, in reading order. */
+export function findQualifier(prefix: string): string | null {
   const tail = prefix.slice(-12);
   const words = QUALIFIER_WORDS.filter((w) => tail.includes(w));
   // Keep the most specific words: drop 增长 when 年均增长 is there, 达 when 达到 is.
   const specific = words.filter((w) => !words.some((o) => o !== w && o.includes(w)));
   const ordered = specific.sort((a, b) => tail.lastIndexOf(a) - tail.lastIndexOf(b));
-  const all = [...ordered, ...(approx ? [approx] : [])];
-  return all.length ? [...new Set(all)].join('') : null;
+  return ordered.length ? ordered.join('') : null;
 }
 
 /**

@@ -71,6 +71,8 @@ export function parseChineseNumber(text: string): number | null {
 }
 
 const toNumber = (s: string): number => Number.parseFloat(s.replace('．', '.'));
+/** Arabic or Chinese numerals: "6" and "六" alike. */
+const toNumeral = (s: string): number | null => (/\d/.test(s) ? toNumber(s) : parseChineseNumber(s));
 const compact = (s: string) => s.replace(/\s+/g, '');
 
 /** Finds every value in `sentence`, in order. */
@@ -106,14 +108,12 @@ function toValueMatch(g: Record<string, string | undefined>, sentence: string, s
   if (g.ordinal) {
     // "省第六批非遗代表性项目": which batch, round or session — an ordinal like a rank.
     const value = compact(g.ordinal);
-    const inner = value.slice(1, -1);
-    return { start, end, value, unit: '', kind: 'rank', number: /\d/.test(inner) ? toNumber(inner) : parseChineseNumber(inner), approx: null };
+    return { start, end, value, unit: '', kind: 'rank', number: toNumeral(value.slice(1, -1)), approx: null };
   }
   if (g.streak) {
     const value = compact(g.streak);
     const inner = /连续(.+?)(年|届|次|个月)$/.exec(value)!;
-    const number = /\d/.test(inner[1]!) ? toNumber(inner[1]!) : parseChineseNumber(inner[1]!);
-    return { start, end, value: inner[1]!, unit: inner[2]!, kind: 'count', number, approx: '连续' };
+    return { start, end, value: inner[1]!, unit: inner[2]!, kind: 'count', number: toNumeral(inner[1]!), approx: '连续' };
   }
   return toPlainNumber(g, sentence, start, end);
 }

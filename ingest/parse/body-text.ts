@@ -37,7 +37,8 @@ export function buildBodyText(paragraphs: Paragraph[]): { text: string; offsets:
       else if (needsSpace(builder.lastChar(), firstChar(paragraph))) builder.appendSynthetic(' ', paragraph[0]!.start);
     }
     paragraph.forEach((line, i) => appendLine(builder, line, i === 0));
-    const paragraphText = builder.build().text.slice(before);
+    // Only this paragraph's text: building the whole section text per paragraph would be quadratic.
+    const paragraphText = builder.textSince(before);
     previousEndsSentence = endsSentence(paragraphText) || paragraphText.trim().length < MIN_SPLIT_PARAGRAPH_CHARS;
   }
   return builder.build();

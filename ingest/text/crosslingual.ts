@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { createError } from '../errors.js';
 import type { ReverseDictionary } from './cedict.js';
+import { ENGLISH_WORD_RE, isCjk } from './normalize.js';
 
 /**
  * English -> Chinese query expansion: glossary phrases first (longest match), CC-CEDICT for the
@@ -88,7 +89,6 @@ const SPELLING: Record<string, string> = {
 };
 const NO_STEM = new Set(['news', 'series', 'species', 'status', 'census', 'analysis', 'basis', 'gas', 'less', 'process']);
 const CJK_RUN = /[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]+/;
-const ENGLISH_TOKEN = /[a-z0-9]+(?:[.&][a-z0-9]+)*/g;
 
 /** Lower-cases, drops accents and rewrites punctuation so that "R & D", "R&D's" and "r&d" tokenize alike. */
 export function normalizeEnglish(text: string): string {
@@ -141,14 +141,14 @@ export function tokenizeEnglish(text: string): EnglishToken[][] {
   return text
     .normalize('NFKC')
     .split(CJK_RUN)
-    .map((run) => (normalizeEnglish(run).match(ENGLISH_TOKEN) ?? []).map((surface) => ({ surface, stem: stemEnglish(surface) })))
+    .map((run) => (normalizeEnglish(run).match(ENGLISH_WORD_RE) ?? []).map((surface) => ({ surface, stem: stemEnglish(surface) })))
     .filter((tokens) => tokens.length > 0);
 }
 
 /** True when the text has more English words than (roughly) Chinese words, two characters each. */
 export function isMostlyEnglish(text: string): boolean {
   const words = tokenizeEnglish(text).flat().filter((token) => /[a-z]/.test(token.surface)).length;
-  const chinese = text.match(/[\u3400-\u9fff\uf900-\ufaff]/g)?.length ?? 0;
+  const chinese = [...text].filter(isCjk).length;
   return words > 0 && words > chinese / 2;
 }
 

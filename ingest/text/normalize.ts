@@ -16,19 +16,14 @@ export function normalizeForMatch(text: string): string {
   return text.replace(/[\s\u3000*]+/g, '').replace(/\(/g, '（').replace(/\)/g, '）').toLowerCase();
 }
 
+/**
+ * An English word, number or abbreviation in lower-cased text ("r&d", "pm2.5"): questions and
+ * CC-CEDICT glosses are cut alike, so that the words of one can be looked up in the other.
+ */
+export const ENGLISH_WORD_RE = /[a-z0-9]+(?:[.&][a-z0-9]+)*/g;
+
 const CJK_RE = /[\u3400-\u9fff\uf900-\ufaff]/;
 
 export function isCjk(ch: string): boolean {
   return CJK_RE.test(ch);
-}
-
-/** Share of CJK characters among letters and ideographs. */
-export function cjkShare(text: string): number {
-  let cjk = 0;
-  let letters = 0;
-  for (const ch of text) {
-    if (isCjk(ch)) cjk++;
-    else if (/[A-Za-z]/.test(ch)) letters++;
-  }
-  return cjk + letters === 0 ? 0 : cjk / (cjk + letters);
 }

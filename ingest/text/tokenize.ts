@@ -30,14 +30,6 @@ export function segmentWords(text: string): string[] {
   return words.filter((w) => /[\p{L}\p{N}]/u.test(w) && !STOPWORDS.has(w.trim())).map((w) => w.trim());
 }
 
-/** Jieba words in precise mode (no overlapping parts), for query analysis. */
-export function segmentPrecise(text: string): string[] {
-  return segmenter()
-    .cut(toHalfWidth(text).toLowerCase(), true)
-    .map((w) => w.trim())
-    .filter((w) => /[\p{L}\p{N}]/u.test(w));
-}
-
 /** Overlapping character bigrams of each CJK run ("数字经济" -> 数字, 字经, 经济). */
 export function charBigrams(text: string): string[] {
   const grams: string[] = [];
