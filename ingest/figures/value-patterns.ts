@@ -3,6 +3,7 @@
  * counts, as Chinese statistical writing expresses them. Years and dates are not figures.
  */
 import type { FigureKind } from '../schema.js';
+import { escapeRegExp } from '../text/normalize.js';
 
 export interface ValueMatch {
   /** Offsets in the sentence of the whole match, unit and 约/余 included. */
@@ -30,10 +31,9 @@ const COUNT_UNITS = [
 ];
 const PERCENT_UNITS = ['个百分点', '%', '％', '‰'];
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const unitAlternation = [...PERCENT_UNITS, ...QUANTITY_UNITS, ...COUNT_UNITS]
   .sort((a, b) => b.length - a.length)
-  .map(escape)
+  .map(escapeRegExp)
   .join('|');
 
 const NUM = '\\d+(?:[.．]\\d+)?';

@@ -27,3 +27,8 @@ const CJK_RE = /[\u3400-\u9fff\uf900-\ufaff]/;
 export function isCjk(ch: string): boolean {
   return CJK_RE.test(ch);
 }
+
+/** `text` as a literal inside a regular expression. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}

@@ -1,5 +1,5 @@
 /** The trust rule: every number in an answer must appear verbatim in one of its cited quotes. */
-import { normalizeForMatch } from '../../ingest/text/normalize.js';
+import { escapeRegExp, normalizeForMatch } from '../../ingest/text/normalize.js';
 
 /** Numbers written in an answer, citation markers [n] excluded. */
 export function numbersIn(answer: string): string[] {
@@ -15,6 +15,5 @@ export function unsupportedNumbers(answer: string, quotes: string[]): string[] {
 
 /** "3.39" is in "3.39%" but "3" is not in "13" or "3.39": the match must not extend a longer number. */
 function containsNumber(haystack: string, number: string): boolean {
-  const escaped = number.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(?<![\\d.])${escaped}(?![\\d]|\\.\\d)`).test(haystack);
+  return new RegExp(`(?<![\\d.])${escapeRegExp(number)}(?![\\d]|\\.\\d)`).test(haystack);
 }

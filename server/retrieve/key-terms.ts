@@ -4,7 +4,7 @@
  * how much it says about what is asked.
  */
 import { generalIdf } from '../../ingest/text/general-idf.js';
-import { normalizeForMatch } from '../../ingest/text/normalize.js';
+import { escapeRegExp, normalizeForMatch } from '../../ingest/text/normalize.js';
 import { cjkBigrams, isStopword, tagWords } from '../../ingest/text/tokenize.js';
 import type { ExpandedConcept } from './cross-lingual.js';
 import { corpusMentions, type KnowledgeBase } from './knowledge-base.js';
@@ -183,8 +183,7 @@ function sumOf(words: KeyTerm[]): number {
 /** "人才总量" is stated by "人才资源总量", "外贸进出口总额" by "进出口总额": the head and its modifier, close. */
 function headPairStated(kb: KnowledgeBase, words: KeyTerm[]): boolean {
   // Each word in any of its forms: "服务业营收" is stated by "服务业营业收入".
-  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const [modifier, head] = words.slice(-2).map((w) => `(?:${w.alternatives.map((a) => escape(normalizeForMatch(a))).join('|')})`);
+  const [modifier, head] = words.slice(-2).map((w) => `(?:${w.alternatives.map((a) => escapeRegExp(normalizeForMatch(a))).join('|')})`);
   return new RegExp(`${modifier}[^，。；\\n]{0,${HEAD_PAIR_GAP}}${head}`).test(kb.corpusText);
 }
 
