@@ -5,15 +5,13 @@
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadIngestConfig } from '../../ingest/config.js';
 import { answerQuestion } from '../../server/answer/answer-question.js';
 import { openKnowledgeBase } from '../../server/open-knowledge-base.js';
 import { loadQuestions } from '../eval/run-eval.js';
+import { copyCorpus, ROOT } from '../fixtures/scratch-corpus.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const GNU_TIME = '/usr/bin/time';
 const REPEATS = 5;
 const CHILD_TIMEOUT_MS = 120_000;
@@ -30,16 +28,6 @@ interface Row {
   value: string;
   target: string;
   ok: boolean | null;
-}
-
-/** Copies corpus/ and makes an empty data folder, both under the OS temp folder. */
-function makeTempDirs(): { corpusDir: string; dataDir: string; cleanup: () => void } {
-  const base = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
-  const corpusDir = path.join(base, 'corpus');
-  const dataDir = path.join(base, 'data');
-  fs.cpSync(path.join(ROOT, 'corpus'), corpusDir, { recursive: true });
-  fs.mkdirSync(dataDir);
-  return { corpusDir, dataDir, cleanup: () => fs.rmSync(base, { recursive: true, force: true }) };
 }
 
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -103,7 +91,8 @@ function printTable(rows: Row[]): void {
 }
 
 async function main(): Promise<void> {
-  const { corpusDir, dataDir, cleanup } = makeTempDirs();
+  const { corpusDir, dataDir, remove } = copyCorpus('bench-');
+  fs.mkdirSync(dataDir);
   try {
     const env = { ...process.env, CORPUS_DIR: corpusDir, DATA_DIR: dataDir, EMBEDDER: 'builtin' };
     const ingest = fs.existsSync(GNU_TIME) ? await ingestWithGnuTime(env) : await ingestWithResourceUsage(env);
@@ -139,7 +128,7 @@ async function main(): Promise<void> {
       { metric: 'queries per second', value: `${(latencies.length / elapsedS).toFixed(1)}`, target: '(1 sequential caller)', ok: null },
     ]);
   } finally {
-    cleanup();
+    remove();
   }
 }
 

@@ -8,16 +8,14 @@
  * in time. BENCH_WORKERS=0,2 benchmarks several ANSWER_WORKERS settings one after the other and
  * compares them (default: the server's own default only).
  */
-import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { loadQuestions } from '../eval/run-eval.js';
+import { copyCorpus, ROOT } from '../fixtures/scratch-corpus.js';
 import { spawnServer, type ServerProcess } from '../web/spawn-server.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CONNECTIONS = [1, 8, 32] as const;
 const DURATION_S = 8;
 /** Fresh workers compile their hot paths on the first answers; this run is not reported. */
@@ -193,9 +191,7 @@ async function main(): Promise<void> {
   // Ctrl-C or kill: exit through 'exit', where spawnServer kills the server child.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(1));
 
-  const base = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-load-'));
-  const dirs = { corpusDir: path.join(base, 'corpus'), dataDir: path.join(base, 'data') };
-  fs.cpSync(path.join(ROOT, 'corpus'), dirs.corpusDir, { recursive: true });
+  const scratch = copyCorpus('bench-load-');
   try {
     const requests = loadQuestions(path.join(ROOT, 'test/eval/dev.jsonl')).map((q) => ({
       method: 'POST',
@@ -207,13 +203,13 @@ async function main(): Promise<void> {
     const all: ServerFigures[] = [];
     for (const workers of settings) {
       // The first server builds the index; the next ones find it up to date.
-      const figures = await benchServer(dirs, workers, requests);
+      const figures = await benchServer(scratch, workers, requests);
       printTable(figures);
       all.push(figures);
     }
     if (all.length > 1) printComparison(all);
   } finally {
-    fs.rmSync(base, { recursive: true, force: true });
+    scratch.remove();
   }
 }
 

@@ -3,10 +3,6 @@
  * is a 2xx (the input happened to be valid) or a 4xx with `{ error: { code, message } }`; never a
  * 5xx, a stack trace or a server path.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadIngestConfig } from '../../ingest/config.js';
@@ -14,8 +10,9 @@ import { createApp } from '../../server/app.js';
 import { openKnowledgeBase } from '../../server/open-knowledge-base.js';
 import { createServices } from '../../server/services.js';
 import { seededRandom } from '../../ingest/seeded-random.js';
+import { copyCorpus, type ScratchCorpus } from '../fixtures/scratch-corpus.js';
+import { TEST_APP_OPTIONS } from '../server/helpers.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SEED = 0xc0ffee;
 const REQUESTS = 1_200;
 const STACK_TRACE = /\bat .*(\/|\\)[\w.-]+\.(ts|js|mjs|cjs):\d+/;
@@ -26,20 +23,18 @@ interface FuzzRequest {
   init?: RequestInit;
 }
 
-let base: string;
+let scratch: ScratchCorpus | undefined;
 let app: Hono;
 
 beforeAll(async () => {
-  base = fs.mkdtempSync(path.join(os.tmpdir(), 'fuzz-'));
-  const corpusDir = path.join(base, 'corpus');
-  fs.cpSync(path.join(ROOT, 'corpus'), corpusDir, { recursive: true });
-  const config = loadIngestConfig({ CORPUS_DIR: corpusDir, DATA_DIR: path.join(base, 'data'), EMBEDDER: 'builtin' });
+  scratch = copyCorpus('fuzz-');
+  const config = loadIngestConfig({ CORPUS_DIR: scratch.corpusDir, DATA_DIR: scratch.dataDir, EMBEDDER: 'builtin' });
   const services = createServices(await openKnowledgeBase(config), config, { log: () => {} });
-  app = createApp(services, { bodyLimitBytes: 65_536, rateLimitPerMinute: 0, corsOrigins: [], logQuestions: false, log: () => {} });
+  app = createApp(services, TEST_APP_OPTIONS);
 });
 
 afterAll(() => {
-  if (base) fs.rmSync(base, { recursive: true, force: true });
+  scratch?.remove();
 });
 
 /** The generators, each a small family of malformed (or odd but valid) requests. */

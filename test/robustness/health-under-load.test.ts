@@ -3,14 +3,10 @@
  * concurrent POST /api/ask: every ask succeeds, and GET /health keeps answering at once because
  * answering happens in worker threads, not on the event loop that serves the health check.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyCorpus, type ScratchCorpus } from '../fixtures/scratch-corpus.js';
 import { spawnServer, type ServerProcess } from '../web/spawn-server.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const QUESTIONS = ['固定资产投资累计完成多少？', '两年半里一共完成了几项民生实事工程？', 'What is the R&D intensity?', '研发投入强度是多少？'];
 const CLIENTS = 8;
 const BURST_MS = 3_000;
@@ -19,17 +15,15 @@ const HEALTH_EVERY_MS = 50;
 const MAX_HEALTH_MS = 500;
 const REQUEST_TIMEOUT_MS = 10_000;
 
-let base: string;
+let scratch: ScratchCorpus | undefined;
 let server: ServerProcess | undefined;
 
 beforeAll(async () => {
-  base = fs.mkdtempSync(path.join(os.tmpdir(), 'health-under-load-'));
-  const corpusDir = path.join(base, 'corpus');
-  fs.cpSync(path.join(ROOT, 'corpus'), corpusDir, { recursive: true });
+  scratch = copyCorpus('health-under-load-');
   // The server builds its index in the empty DATA_DIR on start, once.
   server = await spawnServer({
-    CORPUS_DIR: corpusDir,
-    DATA_DIR: path.join(base, 'data'),
+    CORPUS_DIR: scratch.corpusDir,
+    DATA_DIR: scratch.dataDir,
     EMBEDDER: 'builtin',
     ANSWER_WORKERS: '2',
     RATE_LIMIT_PER_MINUTE: '0',
@@ -39,7 +33,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.stop();
-  if (base) fs.rmSync(base, { recursive: true, force: true });
+  scratch?.remove();
 });
 
 /** One POST /api/ask; null when it answered 200 with an answer, else what went wrong. */

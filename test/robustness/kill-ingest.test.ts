@@ -7,7 +7,6 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureIndex } from '../../ingest/build-index.js';
 import { loadIngestConfig, type IngestConfig } from '../../ingest/config.js';
@@ -15,14 +14,14 @@ import { currentIndexFolder, readIndex } from '../../ingest/store/index-files.js
 import { answerQuestion } from '../../server/answer/answer-question.js';
 import { openKnowledgeBase } from '../../server/open-knowledge-base.js';
 import { seededRandom } from '../../ingest/seeded-random.js';
+import { copyCorpus, ROOT, type ScratchCorpus } from '../fixtures/scratch-corpus.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const QUESTION = '固定资产投资累计完成多少？';
 const KILLS = 4;
 const SEED = 20240607;
 const CHILD_TIMEOUT_MS = 60_000;
 
-let base: string;
+let scratch: ScratchCorpus | undefined;
 let config: IngestConfig;
 let childEnv: NodeJS.ProcessEnv;
 
@@ -81,19 +80,17 @@ function readOnlyIsEnforced(): boolean {
 }
 
 beforeAll(async () => {
-  base = fs.mkdtempSync(path.join(os.tmpdir(), 'kill-ingest-'));
-  const corpusDir = path.join(base, 'corpus');
-  const dataDir = path.join(base, 'data');
-  fs.cpSync(path.join(ROOT, 'corpus'), corpusDir, { recursive: true });
+  scratch = copyCorpus('kill-ingest-');
+  const { corpusDir, dataDir } = scratch;
   childEnv = { ...process.env, CORPUS_DIR: corpusDir, DATA_DIR: dataDir, EMBEDDER: 'builtin' };
   config = loadIngestConfig({ CORPUS_DIR: corpusDir, DATA_DIR: dataDir, EMBEDDER: 'builtin' });
   await ensureIndex(config);
 });
 
 afterAll(() => {
-  if (!base) return;
+  if (!scratch) return;
   fs.chmodSync(config.dataDir, 0o755);
-  fs.rmSync(base, { recursive: true, force: true });
+  scratch.remove();
 });
 
 describe('killed ingest', () => {
@@ -116,7 +113,7 @@ describe('read-only data folder', () => {
     const folder = currentIndexFolder(config.dataDir);
     fs.chmodSync(config.dataDir, 0o555);
     // The unprivileged ingester must still read the corpus and the current index.
-    if (runningAsRoot) fs.chmodSync(base, 0o755);
+    if (runningAsRoot) fs.chmodSync(scratch!.base, 0o755);
     try {
       const result = await runIngest(undefined, runningAsRoot ? NOBODY : undefined);
       expect(result.code).toBe(1);

@@ -4,18 +4,17 @@
  * answering in the test's thread and with a pool of answer workers that reload one by one.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadIngestConfig, type IngestConfig } from '../../ingest/config.js';
 import { createApp } from '../../server/app.js';
 import { openKnowledgeBase } from '../../server/open-knowledge-base.js';
 import { createServices, type LiveServices } from '../../server/services.js';
+import { copyCorpus, type ScratchCorpus } from '../fixtures/scratch-corpus.js';
+import { TEST_APP_OPTIONS } from '../server/helpers.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const TOKEN = 'test-token';
 const AUTH = { Authorization: `Bearer ${TOKEN}` };
 const QUESTIONS = ['固定资产投资累计完成多少？', '两年半里一共完成了几项民生实事工程？', 'What is the R&D intensity?', '研发投入强度是多少？'];
@@ -77,28 +76,26 @@ describe.each([
   { answerWorkers: 0, mode: 'answering in this thread' },
   { answerWorkers: 2, mode: 'answering in 2 worker threads' },
 ])('re-index under load, $mode', ({ answerWorkers }) => {
-  let base: string;
+  let scratch: ScratchCorpus | undefined;
   let config: IngestConfig;
   let services: LiveServices;
   let app: Hono;
   const logLines: string[] = [];
 
   beforeAll(async () => {
-    base = fs.mkdtempSync(path.join(os.tmpdir(), 'reindex-'));
-    const corpusDir = path.join(base, 'corpus');
-    fs.cpSync(path.join(ROOT, 'corpus'), corpusDir, { recursive: true });
+    scratch = copyCorpus('reindex-');
     // The re-index child reads its settings from process.env (plus CORPUS_DIR and DATA_DIR).
     process.env.EMBEDDER = 'builtin';
-    config = loadIngestConfig({ CORPUS_DIR: corpusDir, DATA_DIR: path.join(base, 'data'), EMBEDDER: 'builtin' });
+    config = loadIngestConfig({ CORPUS_DIR: scratch.corpusDir, DATA_DIR: scratch.dataDir, EMBEDDER: 'builtin' });
     services = createServices(await openKnowledgeBase(config), config, { log: (l) => logLines.push(l), answerWorkers });
     await services.ready();
-    app = createApp(services, { bodyLimitBytes: 65_536, rateLimitPerMinute: 0, corsOrigins: [], logQuestions: false, apiToken: TOKEN, log: () => {} });
+    app = createApp(services, { ...TEST_APP_OPTIONS, apiToken: TOKEN });
   });
 
   afterAll(async () => {
     await services?.idle();
     await services?.close();
-    if (base) fs.rmSync(base, { recursive: true, force: true });
+    scratch?.remove();
   });
 
   it('answers every query while the index is rebuilt and swapped', async () => {

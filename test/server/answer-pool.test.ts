@@ -3,10 +3,7 @@
  * answers; a worker that dies fails its calls in flight with ANSWER_WORKER_FAILED (never a hang)
  * and is restarted; a missing index is reported, not waited for; close() lets calls finish.
  */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureIndex } from '../../ingest/build-index.js';
 import { loadIngestConfig, type IngestConfig } from '../../ingest/config.js';
@@ -16,12 +13,12 @@ import type { AnswerResponse } from '../../server/contract.js';
 import { openKnowledgeBase } from '../../server/open-knowledge-base.js';
 import type { KnowledgeBase } from '../../server/retrieve/knowledge-base.js';
 import { searchKnowledgeBase } from '../../server/services/search.js';
+import { copyCorpus, type ScratchCorpus } from '../fixtures/scratch-corpus.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const QUESTIONS = ['固定资产投资累计完成多少？', 'What is the R&D intensity?', '两年半里一共完成了几项民生实事工程？'];
 const CALLS_BEFORE_CRASH = 20;
 
-let base: string;
+let scratch: ScratchCorpus | undefined;
 let config: IngestConfig;
 let kb: KnowledgeBase;
 const pools: AnswerPool[] = [];
@@ -38,17 +35,15 @@ function startPool(size: number, poolConfig: IngestConfig = config): AnswerPool 
 const withoutTimings = ({ timings: _timings, ...rest }: AnswerResponse) => rest;
 
 beforeAll(async () => {
-  base = fs.mkdtempSync(path.join(os.tmpdir(), 'answer-pool-'));
-  const corpusDir = path.join(base, 'corpus');
-  fs.cpSync(path.join(ROOT, 'corpus'), corpusDir, { recursive: true });
-  config = loadIngestConfig({ CORPUS_DIR: corpusDir, DATA_DIR: path.join(base, 'data'), EMBEDDER: 'builtin' });
+  scratch = copyCorpus('answer-pool-');
+  config = loadIngestConfig({ CORPUS_DIR: scratch.corpusDir, DATA_DIR: scratch.dataDir, EMBEDDER: 'builtin' });
   await ensureIndex(config);
   kb = await openKnowledgeBase(config, { build: false });
 });
 
 afterAll(async () => {
   await Promise.all(pools.map((p) => p.close()));
-  if (base) fs.rmSync(base, { recursive: true, force: true });
+  scratch?.remove();
 });
 
 describe('answer pool', () => {
@@ -79,7 +74,7 @@ describe('answer pool', () => {
   });
 
   it('reports a missing index to ready() and to the calls waiting, instead of hanging', async () => {
-    const empty = { ...config, dataDir: path.join(base, 'no-index-here') };
+    const empty = { ...config, dataDir: path.join(scratch!.base, 'no-index-here') };
     const pool = startPool(1, empty);
     const waiting = pool.ask({ question: QUESTIONS[0]! });
     await expect(pool.ready()).rejects.toMatchObject({ code: 'INDEX_MISSING' });

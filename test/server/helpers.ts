@@ -8,16 +8,18 @@ export interface TestApp {
   logs: string[];
 }
 
+/** App options for tests: no token, no rate limit, no CORS, no question text, a silent log. */
+export const TEST_APP_OPTIONS: AppOptions = {
+  bodyLimitBytes: 65_536,
+  rateLimitPerMinute: 0,
+  corsOrigins: [],
+  logQuestions: false,
+  log: () => {},
+};
+
 export function makeApp(options: Partial<AppOptions> = {}, overrides: Partial<Services> = {}): TestApp {
   const logs: string[] = [];
-  const app = createApp(createFakeServices(overrides), {
-    bodyLimitBytes: 65_536,
-    rateLimitPerMinute: 0,
-    corsOrigins: [],
-    logQuestions: false,
-    log: (line) => logs.push(line),
-    ...options,
-  });
+  const app = createApp(createFakeServices(overrides), { ...TEST_APP_OPTIONS, log: (line) => logs.push(line), ...options });
   return { app, logs };
 }
 

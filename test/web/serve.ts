@@ -1,11 +1,12 @@
 /**
- * Serves the real app over HTTP on 127.0.0.1 and a free port, for browser tests. Pass the fake
- * services now, the real ones (server/services.ts) once they exist.
+ * Serves the real app over HTTP on 127.0.0.1 and a free port, for browser tests, over the fake
+ * services (test/server/fake-services.ts) or the real ones (server/services.ts).
  */
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp, type AppOptions } from '../../server/app.js';
 import type { Services } from '../../server/contract.js';
+import { TEST_APP_OPTIONS } from '../server/helpers.js';
 
 export interface TestServer {
   url: string;
@@ -14,14 +15,7 @@ export interface TestServer {
 
 /** Starts the app; defaults suit a browser test (no token, no rate limit, quiet log). */
 export async function startTestServer(services: Services, options: Partial<AppOptions> = {}): Promise<TestServer> {
-  const app = createApp(services, {
-    bodyLimitBytes: 65_536,
-    rateLimitPerMinute: 0,
-    corsOrigins: [],
-    logQuestions: false,
-    log: () => {},
-    ...options,
-  });
+  const app = createApp(services, { ...TEST_APP_OPTIONS, ...options });
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) => {
       resolve({

@@ -5,10 +5,8 @@
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ROOT } from '../fixtures/scratch-corpus.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const LISTENING = /listening on (http:\/\/\S+)/;
 /** Building the index of corpus/ and starting the answer workers takes seconds, not minutes. */
 const START_TIMEOUT_MS = 120_000;
