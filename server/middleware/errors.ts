@@ -72,7 +72,7 @@ const UNAVAILABLE_CODES: ReadonlySet<ErrorCode> = new Set([
  * Maps any thrown value to a status and a body that is safe to show: ingest errors keep their code
  * but only the generic message (their specifics may name files), anything unknown is INTERNAL.
  */
-export function describeError(error: unknown): ErrorDescription {
+function describeError(error: unknown): ErrorDescription {
   if (error instanceof HttpError) {
     return { status: HTTP_ERRORS[error.code].status, body: { error: { code: error.code, message: error.message } }, headers: error.headers };
   }

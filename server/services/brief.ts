@@ -9,7 +9,15 @@ import { termCredit } from '../answer/term-credit.js';
 import { normalizeForMatch } from '../../ingest/text/normalize.js';
 
 const MAX_ITEMS = 40;
+/** Passages retrieved for a topic; their figures are the candidates. */
+const TOPIC_PASSAGES = 6;
+/** How well a key term of the topic must match a figure's sentence for the figure to count as on topic. */
+const MIN_TOPIC_CREDIT = 0.6;
 
+/**
+ * The figures of the requested sections (sub-sections included) or, for a topic, of the passages
+ * retrieved for it; at most MAX_ITEMS, each cited, grouped by section, with the Markdown version.
+ */
 export async function buildBrief(kb: KnowledgeBase, request: BriefRequest): Promise<Brief> {
   const figures = request.sectionIds ? figuresInSections(kb, request.sectionIds) : await figuresOnTopic(kb, request.topic!);
   const citations: Citation[] = [];
@@ -22,7 +30,7 @@ export async function buildBrief(kb: KnowledgeBase, request: BriefRequest): Prom
     group.items.push({ n, label: f.label, value: f.value, unit: f.unit, quote: f.sentence });
     groups.set(f.sectionId, group);
   }
-  const brief = { topic: request.topic ?? null, groups: [...groups.values()], citations, markdown: '' };
+  const brief = { topic: request.topic ?? null, groups: [...groups.values()], citations };
   return { ...brief, markdown: briefMarkdown(brief) };
 }
 
@@ -34,9 +42,12 @@ function figuresInSections(kb: KnowledgeBase, sectionIds: string[]): Figure[] {
 /** Figures of the passages retrieved for the topic whose sentence speaks of the topic. */
 async function figuresOnTopic(kb: KnowledgeBase, topic: string): Promise<Figure[]> {
   const analysis = analyzeQuestion(kb, topic);
-  const ranked = await searchPassages(kb, analysis, 6);
+  const ranked = await searchPassages(kb, analysis, TOPIC_PASSAGES);
   const figures = ranked.flatMap((r) => kb.figuresByPassage.get(kb.index.passages[r.index]!.id) ?? []);
-  const relevant = figures.filter((f) => analysis.keyTerms.some((t) => termCredit(t, normalizeForMatch(f.sentence)) >= 0.6));
+  const relevant = figures.filter((f) => {
+    const sentence = normalizeForMatch(f.sentence);
+    return analysis.keyTerms.some((t) => termCredit(t, sentence) >= MIN_TOPIC_CREDIT);
+  });
   return relevant.length ? relevant : figures;
 }
 

@@ -36,7 +36,7 @@ export function sectionSubtree(kb: KnowledgeBase, sectionId: string): Set<string
   return ids;
 }
 
-export function toFigureHit(f: Figure): FigureHit {
+function toFigureHit(f: Figure): FigureHit {
   return {
     id: f.id, label: f.label, value: f.value, unit: f.unit, text: f.text, qualifier: f.qualifier, sentence: f.sentence,
     docId: f.docId, sectionId: f.sectionId, sectionPath: f.sectionPath, start: f.start, end: f.end,
