@@ -41,10 +41,14 @@ export function createKnowledgeBase(index: KnowledgeIndex, embedder: Embedder): 
   const corpusText = [...index.docs.map((d) => d.title), ...index.sections.map((sec) => sec.title), ...index.passages.map((p: Passage) => p.text)]
     .map((text) => normalizeForMatch(text))
     .join('\n');
+  // Built on first use: a server whose answer workers do the answering never needs it itself.
+  let crossLingual: CrossLingual | undefined;
   return {
     index,
     embedder,
-    crossLingual: createCrossLingual(corpusText, (term) => corpusMentions({ corpusText }, term)),
+    get crossLingual() {
+      return (crossLingual ??= createCrossLingual(corpusText, (term) => corpusMentions({ corpusText }, term)));
+    },
     docById: new Map(index.docs.map((d) => [d.id, d])),
     sectionById: new Map(index.sections.map((s: Section) => [s.id, s])),
     passageIndexById: new Map(index.passages.map((p, i) => [p.id, i])),
