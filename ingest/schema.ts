@@ -32,6 +32,10 @@ export const SectionSchema = z.object({
 });
 export type Section = z.infer<typeof SectionSchema>;
 
+/** The file type a report was read from, told by its content (a PDF named .txt is a PDF). */
+export const DocFormatSchema = z.enum(['pdf', 'docx', 'html', 'markdown', 'text']);
+export type DocFormat = z.infer<typeof DocFormatSchema>;
+
 export const DocSchema = z.object({
   id: z.string(),
   title: z.string(),
