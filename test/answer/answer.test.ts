@@ -3,7 +3,7 @@ import { answerQuestion } from '../../server/answer/answer-question.js';
 import { unsupportedNumbers } from '../../server/answer/verify-numbers.js';
 import { AnswerResponseSchema } from '../../server/contract.js';
 import type { KnowledgeBase } from '../../server/retrieve/knowledge-base.js';
-import { loadQuestions } from '../eval/run-eval.js';
+import { loadQuestions } from '../eval/questions.js';
 import { normalize } from '../eval/score.js';
 import { openTestKnowledgeBase } from './helpers.js';
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { loadIngestConfig } from '../../ingest/config.js';
 import { answerQuestion } from '../../server/answer/answer-question.js';
 import { openKnowledgeBase } from '../../server/open-knowledge-base.js';
-import { loadQuestions } from '../eval/run-eval.js';
+import { loadQuestions } from '../eval/questions.js';
 import { copyCorpus, ROOT } from '../fixtures/scratch-corpus.js';
 
 const GNU_TIME = '/usr/bin/time';

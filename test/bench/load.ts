@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import { loadQuestions } from '../eval/run-eval.js';
+import { loadQuestions } from '../eval/questions.js';
 import { copyCorpus, ROOT } from '../fixtures/scratch-corpus.js';
 import { spawnServer, type ServerProcess } from '../web/spawn-server.js';
 

@@ -1,50 +1,69 @@
 /**
  * `npm run eval [-- file.jsonl] [--url http://127.0.0.1:3000] [--verbose]`: scores a question set
  * against the in-process answerer (default) or a running server, and prints the figures.
+ * `npm run eval -- --reports DIR [--sets DIR]`: ingests each report of DIR alone and scores the set
+ * named after it (`report-sets.ts`), printing each report's figures, then the pooled ones.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadIngestConfig } from '../../ingest/config.js';
 import { answerQuestion } from '../../server/answer/answer-question.js';
 import { AnswerResponseSchema, type AnswerResponse } from '../../server/contract.js';
 import { openKnowledgeBase } from '../../server/open-knowledge-base.js';
-import { EvalQuestionSchema, scoreAnswer, summarize, type EvalQuestion } from './score.js';
+import { loadQuestions } from './questions.js';
+import { openSingleReport, pairReportsWithSets } from './report-sets.js';
+import { scoreAnswer, summarize, type EvalQuestion, type QuestionScore } from './score.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-export function loadQuestions(file: string): EvalQuestion[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l, i) => {
-      const parsed = EvalQuestionSchema.safeParse(JSON.parse(l));
-      if (!parsed.success) throw new TypeError(`${file}:${i + 1}: ${parsed.error.issues[0]?.message}`);
-      return parsed.data;
-    });
+type Ask = (q: EvalQuestion) => Promise<AnswerResponse>;
+
+interface EvalArgs {
+  file: string;
+  url?: string;
+  reports?: string;
+  sets: string;
+  verbose: boolean;
 }
 
-async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const urlIndex = args.indexOf('--url');
-  const url = urlIndex >= 0 ? args[urlIndex + 1] : undefined;
-  const verbose = args.includes('--verbose');
-  const file = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--url') ?? path.join(here, 'dev.jsonl');
-  const questions = loadQuestions(file);
-  const ask = url ? askOverHttp(url) : await askInProcess();
-  const scores = [];
+function parseArgs(args: string[]): EvalArgs {
+  const valueOf = (flag: string) => {
+    const i = args.indexOf(flag);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const valued = new Set(['--url', '--reports', '--sets']);
+  const file = args.find((a, i) => !a.startsWith('--') && !valued.has(args[i - 1] ?? ''));
+  return {
+    file: file ?? path.join(here, 'dev.jsonl'),
+    url: valueOf('--url'),
+    reports: valueOf('--reports'),
+    sets: valueOf('--sets') ?? path.join(here, 'reports'),
+    verbose: args.includes('--verbose'),
+  };
+}
+
+async function scoreSet(questions: EvalQuestion[], ask: Ask, verbose: boolean): Promise<QuestionScore[]> {
+  const scores: QuestionScore[] = [];
   for (const q of questions) {
     const started = performance.now();
-    const response = await ask(q.question);
+    const response = await ask(q);
     const score = scoreAnswer(q, response, performance.now() - started);
     scores.push(score);
     if (verbose && (score.answer === false || score.cite === false || score.recall5 === false || score.abstain === false)) {
-      console.log(`--- ${q.id} ${q.question}\n  expected ${JSON.stringify(q.answers)} in ${q.section}\n  got answerable=${response.answerable} ${JSON.stringify(score)}\n  ${response.answer.replace(/\n/g, '\n  ').slice(0, 600)}`);
+      const cited = response.citations.slice(0, 3).map((c) => c.sectionPath.at(-1)).join(' | ');
+      console.log(
+        `--- ${q.id} ${q.question}\n  expected ${JSON.stringify(q.answers)} in ${q.section}\n  got answerable=${response.answerable} ${JSON.stringify(score)}\n  cited ${cited}\n  ${response.answer.replace(/\n/g, '\n  ').slice(0, 600)}`,
+      );
     }
   }
+  return scores;
+}
+
+const pct = (f: { hit: number; total: number; rate: number }) => `${(f.rate * 100).toFixed(1)}% (${f.hit}/${f.total})`;
+
+function printSummary(scores: QuestionScore[], heading: string): void {
   const s = summarize(scores);
-  const pct = (f: { hit: number; total: number; rate: number }) => `${(f.rate * 100).toFixed(1)}% (${f.hit}/${f.total})`;
-  console.log(`questions   ${questions.length} from ${path.relative(process.cwd(), file)}${url ? ` via ${url}` : ' in process'}`);
+  console.log(heading);
   console.log(`answer      ${pct(s.answer)}   zh ${pct(s.answerZh)}   en ${pct(s.answerEn)}`);
   console.log(`cite        ${pct(s.cite)}`);
   console.log(`recall@5    ${pct(s.recall5)}`);
@@ -52,17 +71,49 @@ async function main(): Promise<void> {
   console.log(`latency     p50 ${s.p50.toFixed(1)} ms   p95 ${s.p95.toFixed(1)} ms`);
 }
 
-async function askInProcess(): Promise<(q: string) => Promise<AnswerResponse>> {
-  const kb = await openKnowledgeBase(loadIngestConfig(), { log: (l) => console.error(`[eval] ${l}`) });
-  return (question) => answerQuestion(kb, { question });
+async function evalReports(args: EvalArgs & { reports: string }): Promise<void> {
+  const { pairs, unpaired } = pairReportsWithSets(args.reports, args.sets);
+  if (unpaired.length) console.error(`[eval] no question set in ${args.sets} for: ${unpaired.join(', ')}`);
+  if (!pairs.length) throw new TypeError(`no report in ${args.reports} has a question set in ${args.sets}`);
+  const pooled: QuestionScore[] = [];
+  const rows: string[] = [];
+  for (const { report, setFile } of pairs) {
+    const opened = await openSingleReport(report, (l) => console.error(`[eval] ${l}`));
+    try {
+      const scores = await scoreSet(loadQuestions(setFile), opened.ask, args.verbose);
+      pooled.push(...scores);
+      const s = summarize(scores);
+      const r = (f: { rate: number }) => `${(f.rate * 100).toFixed(0).padStart(4)}%`;
+      rows.push(`${path.basename(report).padEnd(40)} ${r(s.answer)} ${r(s.answerZh)} ${r(s.answerEn)} ${r(s.cite)} ${r(s.recall5)} ${r(s.abstain)}`);
+    } finally {
+      opened.remove();
+    }
+  }
+  console.log(`${'report'.padEnd(40)} answer   zh    en  cite  rec5 abstain`);
+  for (const row of rows) console.log(row);
+  printSummary(pooled, `pooled      ${pooled.length} questions over ${pairs.length} reports from ${path.relative(process.cwd(), args.reports) || '.'}`);
 }
 
-function askOverHttp(base: string): (q: string) => Promise<AnswerResponse> {
-  return async (question) => {
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  if (args.reports) return evalReports({ ...args, reports: args.reports });
+  const questions = loadQuestions(args.file);
+  const ask = args.url ? askOverHttp(args.url) : await askInProcess();
+  const scores = await scoreSet(questions, ask, args.verbose);
+  printSummary(scores, `questions   ${questions.length} from ${path.relative(process.cwd(), args.file)}${args.url ? ` via ${args.url}` : ' in process'}`);
+}
+
+async function askInProcess(): Promise<Ask> {
+  const kb = await openKnowledgeBase(loadIngestConfig(), { log: (l) => console.error(`[eval] ${l}`) });
+  return (q) => answerQuestion(kb, { question: q.question });
+}
+
+function askOverHttp(base: string): Ask {
+  return async (q) => {
     const res = await fetch(new URL('/api/ask', base), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ question }),
+      body: JSON.stringify({ question: q.question }),
     });
     return AnswerResponseSchema.parse(await res.json());
   };

@@ -5,6 +5,8 @@ import type { AnswerResponse } from '../../server/contract.js';
 
 export const EvalQuestionSchema = z.object({
   id: z.string(),
+  /** The document the question is about: a citation counts only when it comes from it. */
+  doc: z.string().optional(),
   question: z.string(),
   lang: z.enum(['zh', 'en']),
   type: z.string(),
@@ -39,7 +41,9 @@ export function scoreAnswer(q: EvalQuestion, r: AnswerResponse, ms: number): Que
     lang: q.lang,
     answerable,
     answer: answerable ? r.answerable && q.answers.every((a) => answerText.includes(normalize(a))) : null,
-    cite: answerable ? r.citations.slice(0, 3).some((c) => c.sectionPath.some((p) => normalize(p).includes(section))) : null,
+    cite: answerable
+      ? r.citations.slice(0, 3).some((c) => (!q.doc || c.docId === q.doc) && c.sectionPath.some((p) => normalize(p).includes(section)))
+      : null,
     recall5: answerable
       ? r.passages.slice(0, 5).some((p) => {
           const text = normalize(p.text);
