@@ -10,7 +10,6 @@ import { loadIngestConfig } from '../../ingest/config.js';
 import { answerQuestion } from '../../server/answer/answer-question.js';
 import type { AnswerResponse } from '../../server/contract.js';
 import { openKnowledgeBase } from '../../server/open-knowledge-base.js';
-import { loadQuestions } from './questions.js';
 import type { EvalQuestion } from './score.js';
 
 export interface ReportSet {
