@@ -21,7 +21,7 @@ import { passageIndexText } from './text/passage-text.js';
 import { tokenize } from './text/tokenize.js';
 
 /** Bump when parsing, chunking or extraction changes what an index holds. */
-export const PIPELINE_VERSION = 6;
+export const PIPELINE_VERSION = 7;
 
 export interface BuildOptions {
   force?: boolean;

@@ -1,4 +1,7 @@
-/** Cuts each section's text into passages on sentence boundaries; a passage never crosses a section. */
+/**
+ * Cuts each section's text into passages on sentence boundaries; a passage never crosses a section.
+ * A table row (read as a sentence) is a passage of its own.
+ */
 import type { Passage } from '../schema.js';
 import type { ParsedSection } from '../parse/parse-document.js';
 import { splitLongSpan, splitSentences, type Span } from './sentences.js';
@@ -15,10 +18,23 @@ export function chunkSections(sections: ParsedSection[], options: ChunkOptions =
   return sections.flatMap((parsed) => chunkSection(parsed, options));
 }
 
-function chunkSection({ section, offsets }: ParsedSection, options: ChunkOptions): Passage[] {
+function chunkSection({ section, offsets, rows }: ParsedSection, options: ChunkOptions): Passage[] {
   const text = section.text;
-  const sentences = splitSentences(text).flatMap((s) => splitLongSpan(text, s, options.maxChars));
-  const groups = groupSentences(text, sentences, options);
+  const allSentences = splitSentences(text);
+  const groups: Span[] = [];
+  let cursor = 0;
+  const chunkProse = (end: number) => {
+    const sentences = allSentences
+      .filter((s) => s.start >= cursor && s.end <= end)
+      .flatMap((s) => splitLongSpan(text, s, options.maxChars));
+    groups.push(...groupSentences(text, sentences, options));
+  };
+  for (const row of rows) {
+    chunkProse(row.start);
+    groups.push({ start: row.start, end: row.end });
+    cursor = row.end;
+  }
+  chunkProse(text.length);
   return groups.map((g, i) => ({
     id: `${section.id}-p${i + 1}`,
     docId: section.docId,

@@ -2,6 +2,7 @@
  * Turns the body lines of one section into clean text: Markdown and HTML markup removed,
  * footnote markers handled, and paragraphs that a page break split joined again.
  */
+import { appendTableRows, type TableLine, type TableRowSpan } from './table-rows.js';
 import { TextBuilder } from './text-builder.js';
 
 /** Characters that close a sentence or clause: a paragraph ending otherwise continues after a page break. */
@@ -16,6 +17,8 @@ const LIST_MARKER_RE = /^\s*(?:[-*+]\s+|>\s*)/;
 export interface BodyLine {
   start: number;
   raw: string;
+  /** Set on the lines of a table: its cells. */
+  cells?: string[];
 }
 
 /** A paragraph is a run of consecutive non-blank body lines. */
@@ -27,10 +30,16 @@ export function endsSentence(text: string): boolean {
 }
 
 /** Builds a section's text from its paragraphs; paragraphs split mid-sentence are joined. */
-export function buildBodyText(paragraphs: Paragraph[]): { text: string; offsets: Int32Array } {
+export function buildBodyText(paragraphs: Paragraph[]): { text: string; offsets: Int32Array; rows: TableRowSpan[] } {
   const builder = new TextBuilder();
+  const rows: TableRowSpan[] = [];
   let previousEndsSentence = true;
   for (const paragraph of paragraphs) {
+    if (paragraph[0]?.cells) {
+      rows.push(...appendTableRows(builder, paragraph as TableLine[]));
+      previousEndsSentence = true;
+      continue;
+    }
     const before = builder.length;
     if (before > 0) {
       if (previousEndsSentence) builder.appendSynthetic('\n', paragraph[0]!.start);
@@ -41,7 +50,7 @@ export function buildBodyText(paragraphs: Paragraph[]): { text: string; offsets:
     const paragraphText = builder.textSince(before);
     previousEndsSentence = endsSentence(paragraphText) || paragraphText.trim().length < MIN_SPLIT_PARAGRAPH_CHARS;
   }
-  return builder.build();
+  return { ...builder.build(), rows };
 }
 
 function appendLine(builder: TextBuilder, line: BodyLine, firstInParagraph: boolean): void {

@@ -6,13 +6,17 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Doc, Section, SectionKind } from '../schema.js';
 import { buildBodyText, type Paragraph } from './body-text.js';
-import type { HeadingInfo } from './headings.js';
+import { resolveContextualHeadings } from './contextual-headings.js';
+import { RANK, type HeadingInfo } from './headings.js';
 import { splitSourceLines, type SourceLine } from './lines.js';
+import type { TableRowSpan } from './table-rows.js';
 
 /** A section with the offset map of its text, which chunking needs and the index does not keep. */
 export interface ParsedSection {
   section: Section;
   offsets: Int32Array;
+  /** Table rows of the section's text, each read as a sentence and made a passage of its own. */
+  rows: TableRowSpan[];
 }
 
 export interface ParseResult {
@@ -22,14 +26,9 @@ export interface ParseResult {
 
 interface OpenSection {
   heading: HeadingInfo | null;
-  /** 1–4 for numbered headings; 5 for parts and plain sub-headings; 0 for appendices and the preamble. */
-  rank: number;
   start: number;
   paragraphs: Paragraph[];
-  index: number;
 }
-
-const PART_RANK = 5;
 
 /**
  * Parses the text of a report.
@@ -37,9 +36,10 @@ const PART_RANK = 5;
  * // -> [['标题'], ['一、总体']]
  */
 export function parseDocument(content: string, sourcePath: string, docId = makeDocId(sourcePath, content)): ParseResult {
-  const lines = splitSourceLines(content);
-  const firstNumbered = lines.findIndex((l) => l.type === 'heading' && l.heading.kind === 'numbered');
-  const title = findTitle(lines, firstNumbered, sourcePath);
+  const classified = splitSourceLines(content);
+  const firstNumbered = classified.findIndex(opensNumberedSection);
+  const title = findTitle(classified, firstNumbered, sourcePath);
+  const lines = resolveContextualHeadings(classified, title);
   const blocks = groupIntoBlocks(lines, firstNumbered, title);
   const sections = buildTree(blocks, docId, title, content.length);
   const doc: Doc = {
@@ -65,28 +65,37 @@ function findTitle(lines: SourceLine[], firstNumbered: number, sourcePath: strin
   return path.basename(sourcePath).replace(/\.[^.]+$/, '');
 }
 
+function opensNumberedSection(line: SourceLine): boolean {
+  return (line.type === 'heading' && line.heading.kind === 'numbered') || (line.type === 'body' && line.runIn?.kind === 'numbered');
+}
+
 function groupIntoBlocks(lines: SourceLine[], firstNumbered: number, title: string): OpenSection[] {
-  const blocks: OpenSection[] = [{ heading: null, rank: 0, start: 0, paragraphs: [], index: 0 }];
+  const blocks: OpenSection[] = [{ heading: null, start: 0, paragraphs: [] }];
   let paragraph: Paragraph | null = null;
   lines.forEach((line, i) => {
-    const current = blocks[blocks.length - 1]!;
     if (line.type === 'blank') {
       paragraph = null;
       return;
     }
-    if (line.type === 'heading' && !isTitleLine(line.heading, i, firstNumbered, title)) {
-      blocks.push({ heading: line.heading, rank: rankOf(line.heading), start: line.start, paragraphs: [], index: blocks.length });
+    if (line.type === 'heading') {
+      if (!isTitleLine(line.heading, i, firstNumbered, title)) blocks.push({ heading: line.heading, start: line.start, paragraphs: [] });
       paragraph = null;
       return;
     }
-    if (line.type === 'heading') return;
+    // A run-in heading opens its section and stays the first sentence of its text.
+    if (line.type === 'body' && line.runIn) {
+      blocks.push({ heading: line.runIn, start: line.start, paragraphs: [] });
+      paragraph = null;
+    }
+    const current = blocks[blocks.length - 1]!;
     // A plain-text title line is the document's title, not preamble text.
-    if (blocks.length === 1 && (firstNumbered === -1 || i < firstNumbered) && line.raw.trim() === title) return;
-    if (!paragraph) {
+    if (line.type === 'body' && blocks.length === 1 && (firstNumbered === -1 || i < firstNumbered) && line.raw.trim() === title) return;
+    const isRow = line.type === 'table';
+    if (!paragraph || isRow !== (paragraph[0]?.cells !== undefined)) {
       paragraph = [];
       current.paragraphs.push(paragraph);
     }
-    paragraph.push({ start: line.start, raw: line.raw });
+    paragraph.push(line.type === 'table' ? { start: line.start, raw: line.raw, cells: line.cells } : { start: line.start, raw: line.raw });
   });
   return blocks;
 }
@@ -97,47 +106,69 @@ function isTitleLine(heading: HeadingInfo, index: number, firstNumbered: number,
   return firstNumbered === -1 || index < firstNumbered || heading.title === title;
 }
 
-function rankOf(heading: HeadingInfo): number {
-  if (heading.kind === 'numbered') return heading.level;
-  if (heading.kind === 'appendix') return 0;
-  return PART_RANK;
+/**
+ * The outline rank of a heading, given the ranks of the headings open above it: numbered headings
+ * have the rank of their scheme; a relative heading sits one half below the innermost fixed heading,
+ * so its siblings close it; an unnumbered title line is a chapter while no numbered heading is open.
+ */
+function rankOf(heading: HeadingInfo, open: Array<{ heading: HeadingInfo; rank: number }>): number {
+  const fixed = [...open].reverse().find((o) => o.heading.kind !== 'relative');
+  switch (heading.kind) {
+    case 'numbered':
+      return heading.rank;
+    case 'appendix':
+      // A glossary inside an attachment (附件 > 名词注释) belongs to it.
+      return !/^附/.test(heading.title) && open.some((o) => o.heading.kind === 'appendix' && /^附/.test(o.heading.title)) ? RANK.appendix + 0.5 : RANK.appendix;
+    case 'unnumbered':
+      return open.some((o) => o.heading.kind === 'numbered') ? (fixed?.rank ?? 0) + 0.5 : RANK.unnumbered;
+    case 'relative':
+      return (fixed?.rank ?? 0) + 0.5;
+    default:
+      return RANK.part;
+  }
 }
 
 function buildTree(blocks: OpenSection[], docId: string, title: string, contentLength: number): ParsedSection[] {
   const result: ParsedSection[] = [];
-  const stack: Array<{ block: OpenSection; parsed: ParsedSection }> = [];
+  const stack: Array<{ heading: HeadingInfo; rank: number; parsed: ParsedSection }> = [];
   const childCounts = new Map<string, number>();
   blocks.forEach((block, i) => {
     const end = blocks[i + 1]?.start ?? contentLength;
-    const { text, offsets } = buildBodyText(block.paragraphs);
+    const { text, offsets, rows } = buildBodyText(block.paragraphs);
     if (!block.heading) {
       if (!text.trim()) return;
       const section = makeSection({
         id: `${docId}:0`, docId, parentId: null, depth: 0, kind: 'preamble', numbering: null, title, path: [title], text, start: block.start, end,
       });
-      result.push({ section, offsets });
+      result.push({ section, offsets, rows });
       return;
     }
-    if (block.rank === 0) stack.length = 0;
-    else while (stack.length && stack[stack.length - 1]!.block.rank >= block.rank) stack.pop();
+    const heading = block.heading;
+    const rank = rankOf(heading, stack);
+    while (stack.length && stack[stack.length - 1]!.rank >= rank) stack.pop();
     const parent = stack[stack.length - 1]?.parsed.section ?? null;
     const parentKey = parent?.id ?? docId;
     const ordinal = (childCounts.get(parentKey) ?? 0) + 1;
     childCounts.set(parentKey, ordinal);
     const id = parent ? `${parent.id}.${ordinal}` : `${docId}:${ordinal}`;
-    const heading = block.heading;
-    const kind: SectionKind = heading.kind === 'numbered' ? 'numbered' : heading.kind === 'appendix' ? 'appendix' : 'part';
-    const numbering = heading.kind === 'numbered' ? heading.numbering : null;
+    const kind = sectionKindOf(heading);
+    const numbering = heading.kind === 'numbered' || heading.kind === 'relative' ? heading.numbering : null;
     const section = makeSection({
       id, docId, parentId: parent?.id ?? null, depth: stack.length + 1, kind, numbering, title: heading.title,
       path: [...(parent?.path ?? []), heading.title], text, start: block.start, end,
     });
     parent?.childIds.push(id);
-    const parsed = { section, offsets };
+    const parsed = { section, offsets, rows };
     result.push(parsed);
-    stack.push({ block, parsed });
+    stack.push({ heading, rank, parsed });
   });
   return result;
+}
+
+function sectionKindOf(heading: HeadingInfo): SectionKind {
+  if (heading.kind === 'appendix') return 'appendix';
+  if (heading.kind === 'numbered' || heading.kind === 'relative' || heading.kind === 'unnumbered') return 'numbered';
+  return 'part';
 }
 
 function makeSection(fields: Omit<Section, 'childIds'>): Section {

@@ -1,0 +1,92 @@
+/** Layout rules of the parser on small made-up reports: each rule, and the case it must leave alone. */
+import { describe, expect, it } from 'vitest';
+import { chunkSections } from '../../ingest/chunk/chunk-sections.js';
+import { parseDocument } from '../../ingest/parse/parse-document.js';
+
+const BODY = '全年完成固定资产投资一千二百亿元，比上年增长百分之五，其中工业投资增长较快，重大项目建设进展顺利，民间投资保持稳定。';
+
+function paths(text: string): string[][] {
+  return parseDocument(text, 'made-up.txt').sections.filter((s) => s.section.kind !== 'preamble').map((s) => s.section.path);
+}
+
+describe('report layouts', () => {
+  it('takes a run-in heading title up to its 。 and keeps the sentence in the body', () => {
+    const text = ['某省政府工作报告', '一、工作回顾', `（一）聚焦扩大内需，确保经济平稳运行。${BODY}`, `（二）推动产业升级。${BODY}`].join('\n');
+    const result = parseDocument(text, 'a.txt');
+    const first = result.sections.find((s) => s.section.title === '（一）聚焦扩大内需，确保经济平稳运行')!.section;
+    expect(first.path).toEqual(['一、工作回顾', '（一）聚焦扩大内需，确保经济平稳运行']);
+    expect(first.text.startsWith('（一）聚焦扩大内需，确保经济平稳运行。紧') || first.text.includes('全年完成固定资产投资')).toBe(true);
+  });
+
+  it('does not take numbering inside a paragraph for a heading', () => {
+    const text = ['一、工作回顾', `主要做了以下工作：（一）稳增长。${BODY}`].join('\n');
+    expect(paths(text)).toEqual([['一、工作回顾']]);
+  });
+
+  it('makes 一是 paragraphs sections only when a sibling follows', () => {
+    const siblings = ['一、工作回顾', `一是经济增长好于预期。${BODY}`, `二是产业发展向新图强。${BODY}`].join('\n');
+    expect(paths(siblings).map((p) => p.at(-1))).toEqual(['一、工作回顾', '一是经济增长好于预期', '二是产业发展向新图强']);
+    const alone = ['一、工作回顾', `一是经济增长好于预期。${BODY}`, BODY].join('\n');
+    expect(paths(alone)).toEqual([['一、工作回顾']]);
+  });
+
+  it('reads short unnumbered lines as headings when they recur, but not a single intro sentence', () => {
+    const text = ['一、工作回顾', '生态底色更加亮丽。', BODY, '经济运行持续向好。', BODY, '三、今年工作', '重点做好十方面工作。', BODY].join('\n');
+    expect(paths(text).map((p) => p.join(' > '))).toEqual([
+      '一、工作回顾', '一、工作回顾 > 生态底色更加亮丽', '一、工作回顾 > 经济运行持续向好', '三、今年工作',
+    ]);
+  });
+
+  it('makes unnumbered title lines chapters when no numbered chapter is open, with 一、 parts below them', () => {
+    const text = ['某自治区政府工作报告', '“十四五”时期工作回顾', BODY, '“十五五”时期主要目标和2026年重点工作', BODY, '一、全力抓好重点工作', BODY, '二、加强政府自身建设', BODY].join('\n');
+    expect(paths(text).map((p) => p.join(' > '))).toEqual([
+      '“十四五”时期工作回顾',
+      '“十五五”时期主要目标和2026年重点工作',
+      '“十五五”时期主要目标和2026年重点工作 > 一、全力抓好重点工作',
+      '“十五五”时期主要目标和2026年重点工作 > 二、加强政府自身建设',
+    ]);
+  });
+
+  it('leaves dash-led items in the text of their section', () => {
+    const text = ['一、工作回顾', `——经济保持平稳增长。${BODY}`, `——质量效益稳步提高。${BODY}`].join('\n');
+    const result = parseDocument(text, 'a.txt');
+    expect(paths(text)).toEqual([['一、工作回顾']]);
+    expect(result.sections.at(-1)!.section.text).toContain('——质量效益稳步提高');
+  });
+
+  it('nests 第一篇 > 第一章 > 第一节 and keeps 专栏 boxes as parts', () => {
+    const text = ['某区国民经济和社会发展第十五个五年规划纲要', '第一篇 发展基础', '第一章 发展环境', '第一节 发展基础', BODY, '专栏1 主要指标', BODY, '第二节 面临形势', BODY, '第二篇 创新驱动', BODY].join('\n');
+    expect(paths(text).map((p) => p.join(' > '))).toEqual([
+      '第一篇发展基础', '第一篇发展基础 > 第一章发展环境', '第一篇发展基础 > 第一章发展环境 > 第一节发展基础',
+      '第一篇发展基础 > 第一章发展环境 > 第一节发展基础 > 专栏1 主要指标', '第一篇发展基础 > 第一章发展环境 > 第二节面临形势', '第二篇创新驱动',
+    ]);
+  });
+
+  it('drops web chrome lines and keeps the glossary of an attachment inside it', () => {
+    const text = ['某省政府工作报告', '来源：省政府网站 时间：2026-01-27', '【字号：大 中 小】', '打印 关闭', '一、工作回顾', BODY, '相关报道：', '附件', '《政府工作报告》名词注释', '1.“两新”：大规模设备更新和消费品以旧换新。'].join('\n');
+    const result = parseDocument(text, 'a.txt');
+    const all = result.sections.map((s) => s.section.text).join('\n');
+    expect(all).not.toMatch(/字号|打印|来源：|相关报道/);
+    expect(paths(text).map((p) => p.join(' > '))).toEqual(['一、工作回顾', '附件', '附件 > 《政府工作报告》名词注释']);
+    expect(result.sections.at(-1)!.section.text).toContain('“两新”：大规模设备更新');
+  });
+
+  it('reads each table row as a sentence and makes it a passage of its own', () => {
+    const text = [
+      '一、主要指标',
+      '| 指标 | 2020年 | 2025年 | 属性 |',
+      '| --- | --- | --- | --- |',
+      '| 地区生产总值年均增长（%） | 6.3 | 6左右 | 预期性 |',
+      '| 研发经费投入强度（%） | 2.8 | 3.4 | 预期性 |',
+      BODY,
+    ].join('\n');
+    const result = parseDocument(text, 'a.txt');
+    const passages = chunkSections(result.sections);
+    expect(passages.map((p) => p.text)).toEqual([
+      '地区生产总值年均增长（%）：2020年 6.3；2025年 6左右；属性 预期性。',
+      '研发经费投入强度（%）：2020年 2.8；2025年 3.4；属性 预期性。',
+      BODY,
+    ]);
+    expect(text.slice(passages[1]!.start, passages[1]!.end)).toContain('研发经费投入强度');
+  });
+});
