@@ -45,6 +45,14 @@ export const DocSchema = z.object({
 });
 export type Doc = z.infer<typeof DocSchema>;
 
+/** A table row that a passage reads as a sentence: its row heading, column headings and cells. */
+export const TableRowSchema = z.object({
+  label: z.string(),
+  columns: z.array(z.string()),
+  cells: z.array(z.string()),
+});
+export type TableRow = z.infer<typeof TableRowSchema>;
+
 export const PassageSchema = z.object({
   id: z.string(),
   docId: z.string(),
@@ -53,6 +61,8 @@ export const PassageSchema = z.object({
   text: z.string(),
   start: z.number().int(),
   end: z.number().int(),
+  /** Set when the passage is one table row. */
+  row: TableRowSchema.optional(),
 });
 export type Passage = z.infer<typeof PassageSchema>;
 

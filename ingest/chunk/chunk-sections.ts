@@ -2,7 +2,7 @@
  * Cuts each section's text into passages on sentence boundaries; a passage never crosses a section.
  * A table row (read as a sentence) is a passage of its own.
  */
-import type { Passage } from '../schema.js';
+import type { Passage, TableRow } from '../schema.js';
 import type { ParsedSection } from '../parse/parse-document.js';
 import { splitLongSpan, splitSentences, type Span } from './sentences.js';
 
@@ -21,7 +21,7 @@ export function chunkSections(sections: ParsedSection[], options: ChunkOptions =
 function chunkSection({ section, offsets, rows }: ParsedSection, options: ChunkOptions): Passage[] {
   const text = section.text;
   const allSentences = splitSentences(text);
-  const groups: Span[] = [];
+  const groups: Array<Span & { row?: TableRow }> = [];
   let cursor = 0;
   const chunkProse = (end: number) => {
     const sentences = allSentences
@@ -31,7 +31,7 @@ function chunkSection({ section, offsets, rows }: ParsedSection, options: ChunkO
   };
   for (const row of rows) {
     chunkProse(row.start);
-    groups.push({ start: row.start, end: row.end });
+    groups.push({ start: row.start, end: row.end, row: { label: row.label, columns: row.columns, cells: row.cells } });
     cursor = row.end;
   }
   chunkProse(text.length);
@@ -43,6 +43,7 @@ function chunkSection({ section, offsets, rows }: ParsedSection, options: ChunkO
     text: text.slice(g.start, g.end),
     start: offsets[g.start] ?? section.start,
     end: (offsets[g.end - 1] ?? section.end - 1) + 1,
+    ...(g.row ? { row: g.row } : {}),
   }));
 }
 

@@ -4,8 +4,9 @@
  * "新材料、高端装备、汽车零部件产业分别实现产值 497 亿元、508 亿元、129 亿元" gives three labelled figures.
  */
 import type { Figure, Passage } from '../schema.js';
+import { extractRowFigures } from './table-figures.js';
 import { splitSentences } from '../chunk/sentences.js';
-import { chooseLabel, cleanLabel, findQualifier, isGenericLabel, labelFromPrefix, subjectOf } from './labels.js';
+import { chooseLabel, cleanLabel, elidedHead, findQualifier, isGenericLabel, labelFromPrefix, measureSubject, subjectOf } from './labels.js';
 import { matchValues, type ValueMatch } from './value-patterns.js';
 
 const CLAUSE_BREAK_RE = /[，,；;：:。！？!?]/;
@@ -30,32 +31,42 @@ interface DraftFigure {
 
 /** Every figure of a passage, in reading order. */
 export function extractFigures(passage: Passage): Figure[] {
+  if (passage.row) {
+    return extractRowFigures(passage.text, passage.row).map(({ match, label, cellStart }, i) =>
+      makeFigure(passage, i, { match, label, qualifier: match.approx, sentence: passage.text, start: cellStart }));
+  }
   const figures: Figure[] = [];
   for (const span of splitSentences(passage.text)) {
     const sentence = passage.text.slice(span.start, span.end);
     for (const draft of extractFromSentence(sentence)) {
-      const valueText = sentence.slice(draft.match.start, draft.match.end);
-      const startInPassage = span.start + draft.match.start;
-      figures.push({
-        id: `${passage.id}-f${figures.length + 1}`,
-        docId: passage.docId,
-        sectionId: passage.sectionId,
-        passageId: passage.id,
-        sectionPath: passage.sectionPath,
-        label: draft.label,
-        value: draft.match.value,
-        unit: draft.match.unit,
-        kind: draft.match.kind,
-        number: draft.match.number,
-        qualifier: draft.qualifier,
-        text: valueText,
-        sentence,
-        start: startInPassage,
-        end: startInPassage + valueText.length,
-      });
+      figures.push(makeFigure(passage, figures.length, { ...draft, sentence, start: span.start }));
     }
   }
   return figures;
+}
+
+/** A figure of `passage` from a value whose offsets count from `start` in the passage (its sentence or cell). */
+function makeFigure(passage: Passage, index: number, found: DraftFigure & { sentence: string; start: number }): Figure {
+  const { match, sentence } = found;
+  const start = found.start + match.start;
+  const text = passage.text.slice(start, found.start + match.end);
+  return {
+    id: `${passage.id}-f${index + 1}`,
+    docId: passage.docId,
+    sectionId: passage.sectionId,
+    passageId: passage.id,
+    sectionPath: passage.sectionPath,
+    label: found.label,
+    value: match.value,
+    unit: match.unit,
+    kind: match.kind,
+    number: match.number,
+    qualifier: found.qualifier,
+    text,
+    sentence,
+    start,
+    end: start + text.length,
+  };
 }
 
 /** Labelled figures of one sentence; offsets are relative to the sentence. */
@@ -198,11 +209,38 @@ function labelSingle(sentence: string, group: Group, match: ValueMatch, drafts: 
   if (cut !== -1 && prefixStart !== group.clauseStart) prefix = prefix.slice(cut + 1);
   const nextStart = group.values.find((v) => v.start > match.start)?.start ?? group.clauseEnd;
   const suffix = sentence.slice(match.end, Math.min(nextStart, match.end + MAX_SUFFIX_CHARS));
+  const qualifier = joinQualifier(findQualifier(prefix), match.approx);
+  const elided = elidedLabel(sentence, prefix, match, drafts);
+  if (elided) return { match, label: elided, qualifier };
   let label = chooseLabel(prefix, suffix, match.kind === 'count');
   if (!label && previous) label = previous.label;
   else if (isGenericLabel(label) && previous) label = `${subjectOf(previous.label)}${label}`;
   if (!label) label = cleanLabel(sentence.slice(0, match.start).split(/[，。；]/).pop() ?? '') || match.value;
-  return { match, label, qualifier: joinQualifier(findQualifier(prefix), match.approx) };
+  return { match, label, qualifier };
+}
+
+/**
+ * A clause that leaves its measure to the one before it: "地区生产总值增速连续八年进入全市前三，总量达到
+ * 860.3亿元" (地区生产总值总量), "全市地区生产总值5.2万亿元、增长5.4%" (地区生产总值增长).
+ */
+function elidedLabel(sentence: string, prefix: string, match: ValueMatch, drafts: DraftFigure[]): string | null {
+  const head = elidedHead(prefix);
+  const { before, verb, after } = labelFromPrefix(prefix);
+  const verbOnly = !head && verb && !cleanLabel(before) && !cleanLabel(after) && drafts.length > 0 && match.kind !== 'count' && match.kind !== 'rank';
+  if (!head && !verbOnly) return null;
+  const subject = subjectBefore(sentence, match.start, drafts);
+  return subject ? `${subject}${head ?? verb}` : null;
+}
+
+/** The nearest measure named before `index` in the sentence: an earlier figure's, else the sentence's lead. */
+function subjectBefore(sentence: string, index: number, drafts: DraftFigure[]): string {
+  for (let i = drafts.length - 1; i >= 0; i--) {
+    const subject = measureSubject(drafts[i]!.label);
+    if (subject) return subject;
+  }
+  const lead = sentence.slice(0, index).split(/[，,；;：:]/)[0] ?? '';
+  const firstValue = lead.search(/[\d一二三四五六七八九十百千万亿两]+[年个项家%％]/);
+  return measureSubject(labelFromPrefix(firstValue > 0 ? lead.slice(0, firstValue) : lead).before || lead);
 }
 
 function joinQualifier(qualifier: string | null, approx: string | null): string | null {

@@ -108,6 +108,29 @@ export function isGenericLabel(label: string): boolean {
   return GENERIC_LABEL_RE.test(label);
 }
 
+/** An elided measure at the start of a clause: "总量达到" -> "总量", "占比提高到" -> "占比". */
+const ELIDED_HEAD_RE = /^(总量|总额|规模|增速|增幅|比重|占比|总数|产值)/;
+
+export function elidedHead(prefix: string): string | null {
+  return ELIDED_HEAD_RE.exec(prefix.replace(LEADING_NOISE_RE, '').trim())?.[1] ?? null;
+}
+
+/**
+ * The measure a label names, fit to take an elided head: rate and qualifier words removed, and
+ * nothing when it is a verb phrase ("进入全市前三") or only a generic word.
+ * @example measureSubject('地区生产总值增速连续') // -> '地区生产总值'
+ */
+export function measureSubject(label: string): string {
+  let subject = cleanLabel(label);
+  for (let changed = true; changed; ) {
+    const before = subject;
+    subject = stripTrailingVerbs(subjectOf(subject)).replace(/(连续|累计|年均|同比|全年)$/, '');
+    changed = subject !== before;
+  }
+  if (!/[\u4e00-\u9fff]{2}/.test(subject) || isGenericLabel(subject) || SCOPE_RE.test(subject)) return '';
+  return LINK_VERBS.some((verb) => verb.length > 1 && subject.startsWith(verb)) ? '' : subject;
+}
+
 /** Removes rate words from a subject so that a following generic label can be attached to it. */
 export function subjectOf(label: string): string {
   return label.replace(/(年均增速|年均增长|同比增长|增速|增幅|增长率|增长|比重|占比)$/, '');

@@ -90,3 +90,18 @@ describe('report layouts', () => {
     expect(text.slice(passages[1]!.start, passages[1]!.end)).toContain('研发经费投入强度');
   });
 });
+
+describe('table figures', () => {
+  it('labels each cell by its row and column, with the unit of the row heading', async () => {
+    const { extractFigures } = await import('../../ingest/figures/extract-figures.js');
+    const text = ['一、主要指标', '| 指标 | 2020年 | 2025年 | 属性 |', '| --- | --- | --- | --- |', '| 地区生产总值年均增长（%） | 6.3 | 6左右 | 预期性 |', '| 常住人口（万人） | 48.2 | 50 | 预期性 |'].join('\n');
+    const passages = chunkSections(parseDocument(text, 'a.txt').sections);
+    const figures = passages.flatMap(extractFigures).map((f) => [f.label, f.value, f.unit, f.qualifier, passages.find((p) => p.id === f.passageId)!.text.slice(f.start, f.end)]);
+    expect(figures).toEqual([
+      ['地区生产总值年均增长（2020年）', '6.3', '%', null, '6.3'],
+      ['地区生产总值年均增长（2025年）', '6', '%', '左右', '6左右'],
+      ['常住人口（2020年）', '48.2', '万人', null, '48.2'],
+      ['常住人口（2025年）', '50', '万人', null, '50'],
+    ]);
+  });
+});
