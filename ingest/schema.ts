@@ -5,7 +5,7 @@
 import { z } from 'zod';
 
 /** Bump when the on-disk layout or any persisted shape changes: old indexes are then rebuilt. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const SectionKindSchema = z.enum(['preamble', 'numbered', 'part', 'appendix']);
 export type SectionKind = z.infer<typeof SectionKindSchema>;
@@ -36,12 +36,39 @@ export type Section = z.infer<typeof SectionSchema>;
 export const DocFormatSchema = z.enum(['pdf', 'docx', 'html', 'markdown', 'text']);
 export type DocFormat = z.infer<typeof DocFormatSchema>;
 
+export const DocumentKindSchema = z.enum(['gov-work-report', 'plan-outline', 'midterm-review', 'statistical-bulletin', 'other']);
+export const RegionLevelSchema = z.enum(['province', 'city', 'district', 'county']);
+export type RegionLevel = z.infer<typeof RegionLevelSchema>;
+export type DocumentKind = z.infer<typeof DocumentKindSchema>;
+/** An inclusive span of calendar years, [first, last]. */
+export const YearSpanSchema = z.tuple([z.number().int(), z.number().int()]);
+export type YearSpan = z.infer<typeof YearSpanSchema>;
+export const DocumentYearsSchema = z.object({
+  /** The year the document calls 今年/本年: 去年 and 今年 in a question resolve against it. */
+  current: z.number().int().nullable(),
+  /** The span it looks back on (a 2026 work report reviewing the 十四五 period: [2021, 2025]). */
+  reviewed: YearSpanSchema.nullable(),
+  /** The span it plans for (a 2026 work report that also sets the 十五五 targets: [2026, 2030]). */
+  planned: YearSpanSchema.nullable(),
+});
+export type DocumentYears = z.infer<typeof DocumentYearsSchema>;
+
 export const DocSchema = z.object({
   id: z.string(),
   title: z.string(),
   sourcePath: z.string(),
   contentHash: z.string(),
   sectionIds: z.array(z.string()),
+  format: DocFormatSchema,
+  /** The issuing region as the report names it, most specific last ("北京市", "宁波市江北区"). */
+  region: z.string().nullable(),
+  regionLevel: RegionLevelSchema.nullable(),
+  /** The issuing body or speaker line ("北京市人民政府", "省长 王清宪"). */
+  issuer: z.string().nullable(),
+  /** ISO date to the precision the document gives: "2026-01-25", "2023-11", "2026". */
+  date: z.string().nullable(),
+  kind: DocumentKindSchema,
+  years: DocumentYearsSchema,
 });
 export type Doc = z.infer<typeof DocSchema>;
 

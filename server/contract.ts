@@ -3,6 +3,7 @@
  * Users' tools rely on these names; extend them, never rename them.
  */
 import { z } from 'zod';
+import { DocFormatSchema, DocumentKindSchema, DocumentYearsSchema } from '../ingest/schema.js';
 
 export const MAX_QUESTION_CHARS = 2000;
 
@@ -96,6 +97,12 @@ export const DocumentSummarySchema = z.object({
   sections: z.number().int(),
   passages: z.number().int(),
   figures: z.number().int(),
+  /** What the document says of itself (see ingest/schema.ts DocSchema). */
+  region: z.string().nullable(),
+  years: DocumentYearsSchema,
+  kind: DocumentKindSchema,
+  date: z.string().nullable(),
+  format: DocFormatSchema,
 });
 export type DocumentSummary = z.infer<typeof DocumentSummarySchema>;
 

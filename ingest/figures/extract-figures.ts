@@ -208,15 +208,33 @@ function labelSingle(sentence: string, group: Group, match: ValueMatch, drafts: 
   const cut = prefix.lastIndexOf('、');
   if (cut !== -1 && prefixStart !== group.clauseStart) prefix = prefix.slice(cut + 1);
   const nextStart = group.values.find((v) => v.start > match.start)?.start ?? group.clauseEnd;
-  const suffix = sentence.slice(match.end, Math.min(nextStart, match.end + MAX_SUFFIX_CHARS));
+  // What a count counts follows it up to the next list item: "200所以上、义务教育学校500所" stops at 、.
+  const suffix = sentence.slice(match.end, Math.min(nextStart, match.end + MAX_SUFFIX_CHARS)).split('、')[0]!;
   const qualifier = joinQualifier(findQualifier(prefix), match.approx);
-  const elided = elidedLabel(sentence, prefix, match, drafts);
+  const elided = spanLabel(prefix, drafts) ?? elidedLabel(sentence, prefix, match, drafts);
   if (elided) return { match, label: elided, qualifier };
   let label = chooseLabel(prefix, suffix, match.kind === 'count');
   if (!label && previous) label = previous.label;
   else if (isGenericLabel(label) && previous) label = `${subjectOf(previous.label)}${label}`;
   if (!label) label = cleanLabel(sentence.slice(0, match.start).split(/[，。；]/).pop() ?? '') || match.value;
   return { match, label, qualifier };
+}
+
+/** "X从2020年的51%提升到2025年的70%": the two ends of a change, labelled by their years. */
+const SPAN_FROM_RE = /^(.*?)(?:分别)?从(?:(\d{4})年(?:的|底|末)?)?$/;
+const SPAN_TO_RE = /^(?:[\u4e00-\u9fff]{0,2}(?:到|至))(?:(\d{4})年(?:的|底|末)?)?$/;
+
+function spanLabel(prefix: string, drafts: DraftFigure[]): string | null {
+  const from = SPAN_FROM_RE.exec(prefix.replace(/\s+/g, ''));
+  if (from) {
+    const measure = cleanLabel(from[1]!);
+    return measure ? `${measure}（${from[2] ? `${from[2]}年` : '起始值'}）` : null;
+  }
+  const to = SPAN_TO_RE.exec(prefix.replace(/\s+/g, ''));
+  const previous = drafts[drafts.length - 1]?.label;
+  if (!to || !previous || !/（(?:\d{4}年|起始值)）$/.test(previous)) return null;
+  const measure = previous.replace(/（(?:\d{4}年|起始值)）$/, '');
+  return to[1] ? `${measure}（${to[1]}年）` : measure;
 }
 
 /**

@@ -31,7 +31,14 @@ const COUNT_UNITS = [
 ];
 const PERCENT_UNITS = ['个百分点', '%', '％', '‰'];
 
-const unitAlternation = [...PERCENT_UNITS, ...QUANTITY_UNITS, ...COUNT_UNITS]
+/** 1.1亿千瓦, 3万公里, 1.6万场: any unit may take 万 or 亿 before it. */
+const withMagnitudes = (units: string[]) => [
+  ...new Set(units.flatMap((u) => (/^[万亿]/.test(u) || u.length === 0 || u === '万' || u === '亿' ? [u] : [u, `万${u}`, `亿${u}`]))),
+];
+const QUANTITY_FORMS = withMagnitudes(QUANTITY_UNITS);
+const COUNT_FORMS = withMagnitudes(COUNT_UNITS.filter((u) => !['岁', '年', '天', '周', '届', '倍'].includes(u)));
+
+const unitAlternation = [...PERCENT_UNITS, ...QUANTITY_FORMS, ...COUNT_FORMS, ...COUNT_UNITS]
   .sort((a, b) => b.length - a.length)
   .map(escapeRegExp)
   .join('|');
@@ -125,7 +132,7 @@ function toPlainNumber(g: Record<string, string | undefined>, sentence: string, 
   // "3岁以下婴幼儿", "60 岁以上老人": an age bracket names a group of people, it is not a value.
   if (unit === '岁' && /^\s*(?:以下|以上|及以上)\s*[\u4e00-\u9fff]/.test(sentence.slice(end - (g.post2?.length ?? 0)))) return null;
   if (!unit && !num.includes('.') && !num.includes('．')) return null;
-  const kind: FigureKind = PERCENT_UNITS.includes(unit) ? 'percent' : COUNT_UNITS.includes(unit) ? 'count' : 'quantity';
+  const kind: FigureKind = PERCENT_UNITS.includes(unit) ? 'percent' : COUNT_FORMS.includes(unit) || COUNT_UNITS.includes(unit) ? 'count' : 'quantity';
   const approx = [g.pre, g.post1, g.post2].filter(Boolean).join('') || null;
   // The value starts at the number: 约/超 are qualifiers, kept in `approx`.
   const valueStart = sentence.indexOf(num, start);

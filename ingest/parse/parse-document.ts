@@ -19,8 +19,11 @@ export interface ParsedSection {
   rows: TableRowSpan[];
 }
 
+/** What parsing knows of a document; the ingester adds its format and metadata. */
+export type ParsedDoc = Pick<Doc, 'id' | 'title' | 'sourcePath' | 'contentHash' | 'sectionIds'>;
+
 export interface ParseResult {
-  doc: Doc;
+  doc: ParsedDoc;
   sections: ParsedSection[];
 }
 
@@ -42,7 +45,7 @@ export function parseDocument(content: string, sourcePath: string, docId = makeD
   const lines = resolveContextualHeadings(classified, title);
   const blocks = groupIntoBlocks(lines, firstNumbered, title);
   const sections = buildTree(blocks, docId, title, content.length);
-  const doc: Doc = {
+  const doc: ParsedDoc = {
     id: docId,
     title,
     sourcePath,

@@ -12,6 +12,11 @@ export function listDocuments(kb: KnowledgeBase): DocumentSummary[] {
     sections: kb.index.sections.filter((s) => s.docId === d.id).length,
     passages: kb.index.passages.filter((p) => p.docId === d.id).length,
     figures: kb.index.figures.filter((f) => f.docId === d.id).length,
+    region: d.region,
+    years: d.years,
+    kind: d.kind,
+    date: d.date,
+    format: d.format,
   }));
 }
 

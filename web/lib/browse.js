@@ -24,6 +24,18 @@ export function createBrowse({ outlineEl, filterEl, tableBody, countEl, openSect
     }));
   }
 
+  /** "宁波市江北区 · 中期评估 · 2021–2025 · MARKDOWN": what the report says of itself. */
+  function docFacts(doc) {
+    const span = (y) => (y ? (y[0] === y[1] ? String(y[0]) : `${y[0]}–${y[1]}`) : null);
+    const years = [span(doc.years?.reviewed), span(doc.years?.planned)].filter(Boolean).join(' / ') || doc.date || '';
+    return t('docFacts', {
+      region: doc.region ?? '—',
+      kind: t(`kind_${String(doc.kind ?? 'other').replace(/-/g, '_')}`),
+      years,
+      format: String(doc.format ?? '').toUpperCase(),
+    });
+  }
+
   function renderDocuments() {
     if (!documents) return;
     clear(outlineEl);
@@ -31,6 +43,7 @@ export function createBrowse({ outlineEl, filterEl, tableBody, countEl, openSect
     for (const { doc, outline } of documents) {
       outlineEl.append(h('section', { class: 'doc-outline' },
         h('h3', { class: 'doc-title' }, doc.title),
+        h('p', { class: 'doc-meta doc-facts' }, docFacts(doc)),
         h('p', { class: 'doc-meta' }, t('docMeta', { s: doc.sections, p: doc.passages, f: doc.figures })),
         outline ? outlineList(outline) : null));
     }

@@ -1,0 +1,43 @@
+/**
+ * Chinese-numeral years, months and days as reports write them on their date lines
+ * ("二〇二六年一月二十七日"), turned into Arabic digits so that one date pattern reads both.
+ */
+
+const DIGITS: Record<string, number> = Object.fromEntries(
+  [...'〇一二三四五六七八九'].map((ch, value) => [ch, value] as const).concat([['○', 0], ['零', 0], ['Ｏ', 0]]),
+);
+
+const YEAR_DIGIT = '[〇○零Ｏ一二三四五六七八九]';
+const SMALL_NUMBER = '[一二三四五六七八九十]{1,3}';
+const CHINESE_DATE_RE = new RegExp(`(${YEAR_DIGIT}{4})年(?:(${SMALL_NUMBER})月(?:(${SMALL_NUMBER})日)?)?`, 'g');
+
+/**
+ * The value of a small Chinese number written with 十 (up to 99), or null.
+ * @example parseChineseNumber('二十七') // -> 27
+ * @example parseChineseNumber('十') // -> 10
+ */
+export function parseChineseNumber(text: string): number | null {
+  const m = /^([一二三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(text);
+  if (!m || !text) return null;
+  const [, tens, ten, ones] = m;
+  if (!ten) return tens && !ones ? DIGITS[tens]! : null;
+  return (tens ? DIGITS[tens]! : 1) * 10 + (ones ? DIGITS[ones]! : 0);
+}
+
+/** A year written digit by digit: "二〇二六" -> 2026. */
+function parseChineseYear(text: string): number {
+  return [...text].reduce((sum, ch) => sum * 10 + DIGITS[ch]!, 0);
+}
+
+/**
+ * `text` with every Chinese-numeral date in Arabic digits; other text is left as it is.
+ * @example arabicizeDates('——二〇二六年一月二十七日在…') // -> '——2026年1月27日在…'
+ */
+export function arabicizeDates(text: string): string {
+  return text.replace(CHINESE_DATE_RE, (whole, year: string, month?: string, day?: string) => {
+    const m = month ? parseChineseNumber(month) : null;
+    const d = day ? parseChineseNumber(day) : null;
+    if ((month && m === null) || (day && d === null)) return whole;
+    return `${parseChineseYear(year)}年${m !== null ? `${m}月` : ''}${d !== null ? `${d}日` : ''}`;
+  });
+}

@@ -1,0 +1,65 @@
+/** Lookups over the provincial table: by Chinese name (full or short) and by English or pinyin name. */
+import { PROVINCES, type ProvinceEntry } from './regions.js';
+
+const BY_CHINESE = new Map<string, ProvinceEntry>();
+for (const entry of PROVINCES) {
+  BY_CHINESE.set(entry.name, entry);
+  BY_CHINESE.set(entry.short, entry);
+}
+
+/** Chinese names longest first, so that "内蒙古自治区" is tried before "内蒙古". */
+const CHINESE_NAMES = [...BY_CHINESE.keys()].sort((a, b) => b.length - a.length);
+
+/**
+ * Words English adds around a province name; dropped before comparing, so that "Guangxi",
+ * "Guangxi Zhuang Autonomous Region" and "Guangxi province" all meet the same key.
+ */
+const ENGLISH_NOISE_RE =
+  /\b(?:the|of|province|provincial|municipality|city|autonomous|region|special|administrative|sar|zhuang|hui|uygur|uyghur|uighur|prc|china|chinese)\b/g;
+
+function englishKey(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(ENGLISH_NOISE_RE, ' ')
+    .replace(/[^a-z]/g, '');
+}
+
+const BY_ENGLISH = new Map<string, ProvinceEntry>();
+for (const entry of PROVINCES) {
+  for (const form of [entry.pinyin, entry.english, ...entry.aliases]) {
+    const key = englishKey(form);
+    if (key) BY_ENGLISH.set(key, entry);
+  }
+}
+
+/**
+ * The provincial entry for a Chinese name, full or short.
+ * @example findProvinceByChinese('广西')?.name // -> '广西壮族自治区'
+ */
+export function findProvinceByChinese(name: string): ProvinceEntry | null {
+  return BY_CHINESE.get(name.trim()) ?? null;
+}
+
+/**
+ * The provincial name (full or short) that `text` starts with at `index`, longest first.
+ * @example matchProvinceAt('2026年广西壮族自治区政府', 5) // -> '广西壮族自治区'
+ */
+export function matchProvinceAt(text: string, index: number): string | null {
+  for (const name of CHINESE_NAMES) {
+    if (text.startsWith(name, index)) return name;
+  }
+  return null;
+}
+
+/**
+ * The provincial entry an English or pinyin name refers to; case, tone marks, spacing and the
+ * words "Province", "Autonomous Region", "Zhuang", "SAR"… do not matter.
+ * @example findProvinceByEnglish('Nei Mongol')?.name // -> '内蒙古自治区'
+ * @example findProvinceByEnglish('Shaanxi')?.name // -> '陕西省' (Shanxi is 山西省)
+ */
+export function findProvinceByEnglish(name: string): ProvinceEntry | null {
+  const key = englishKey(name);
+  return key ? (BY_ENGLISH.get(key) ?? null) : null;
+}
