@@ -3,6 +3,7 @@
  * evidence found: the reasons, in order, why it does not (another place or year, a concept the
  * report never uses, evidence that answers a neighbouring question, no figure of the asked kind).
  */
+import type { DocumentYears } from '../../ingest/schema.js';
 import { normalizeForMatch } from '../../ingest/text/normalize.js';
 import type { KnowledgeBase } from '../retrieve/knowledge-base.js';
 import type { QueryAnalysis, RankedPassage } from '../retrieve/types.js';
@@ -34,8 +35,10 @@ const MAIN_CONCEPT_MIN_CREDIT = 0.5;
 export function abstentionReason(kb: KnowledgeBase, analysis: QueryAnalysis, evidence: Evidence[], ranked: RankedPassage[]): string | null {
   if (evidence.length === 0 || analysis.keyTerms.length === 0) return 'nothing-relevant';
   if (analysis.unknownNames.length) return 'unknown-name';
-  const retrievedText = normalizeForMatch(ranked.slice(0, 8).map((r) => kb.index.passages[r.index]!.text).join('\n'));
-  if (analysis.years.some((y) => !retrievedText.includes(y))) return 'year-not-covered';
+  const top = ranked.slice(0, 8).map((r) => kb.index.passages[r.index]!);
+  const retrievedText = normalizeForMatch(top.map((p) => p.text).join('\n'));
+  const docs = [...new Set(top.map((p) => p.docId))].map((id) => kb.docById.get(id)).filter((d) => d !== undefined);
+  if (analysis.years.some((y) => !docs.some((d) => statesYear(retrievedText, d.years, Number(y))))) return 'year-not-covered';
   const total = analysis.keyTerms.reduce((s, t) => s + t.weight, 0);
   const missing = analysis.keyTerms
     .filter((t) => t.specificity >= SPECIFIC_CONCEPT_IDF && termCredit(t, kb.corpusText) === 0)
@@ -52,6 +55,17 @@ export function abstentionReason(kb: KnowledgeBase, analysis: QueryAnalysis, evi
   // "常住人口有多少？" met only by a definition that mentions 常住人口: no figure is given for it.
   if (analysis.intent === 'figure' && wantsNumber(analysis) && !evidence.some((e) => e.statesFigure)) return 'no-figure-for-measure';
   return null;
+}
+
+/**
+ * Whether `text` speaks of `year`: written out, or as the relative word the document uses for it
+ * ("2026年" in a 2026 work report is its 今年; 2025 its 去年 or 过去一年).
+ */
+export function statesYear(text: string, years: DocumentYears, year: number): boolean {
+  if (text.includes(String(year))) return true;
+  if (years.current === null) return false;
+  if (year === years.current) return /今年|本年|明年起/.test(text);
+  return year === years.current - 1 && /去年|过去一年|一年来|上年/.test(text);
 }
 
 function wantsNumber(analysis: QueryAnalysis): boolean {

@@ -1,0 +1,50 @@
+/**
+ * Years in questions against a document's own years: "2026年" in a 2026 work report is its 今年,
+ * so the target the report sets for 今年 answers "2026年…目标"; a year it never speaks of is declined.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../server/answer/answer-question.js';
+import { statesYear } from '../../server/answer/abstention.js';
+import { openKnowledgeBase } from '../../server/open-knowledge-base.js';
+import type { KnowledgeBase } from '../../server/retrieve/knowledge-base.js';
+import { tempConfig } from './helpers.js';
+
+describe('statesYear', () => {
+  const years = { current: 2026, reviewed: [2021, 2025] as [number, number], planned: [2026, 2030] as [number, number] };
+  it('takes the year written out, or the relative word the document uses for it', () => {
+    expect(statesYear('2026年地区生产总值增长5%左右', years, 2026)).toBe(true);
+    expect(statesYear('今年经济社会发展主要预期目标是：地区生产总值增长5%左右', years, 2026)).toBe(true);
+    expect(statesYear('过去一年，全市地区生产总值增长5.4%', years, 2025)).toBe(true);
+    expect(statesYear('今年经济社会发展主要预期目标', years, 2025)).toBe(false);
+    expect(statesYear('今年经济社会发展主要预期目标', years, 2027)).toBe(false);
+    expect(statesYear('今年', { current: null, reviewed: null, planned: null }, 2026)).toBe(false);
+  });
+});
+
+describe('a 2026 work report answers for 2026 what it says for 今年', () => {
+  let kb: KnowledgeBase;
+  let corpusDir: string;
+  beforeAll(async () => {
+    corpusDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pra-years-'));
+    fs.copyFileSync('test/fixtures/reports/provincial/beijing-2026-gov-work-report.txt', path.join(corpusDir, 'beijing-2026-gov-work-report.txt'));
+    kb = await openKnowledgeBase(tempConfig(corpusDir));
+  });
+  afterAll(() => fs.rmSync(corpusDir, { recursive: true, force: true }));
+
+  it('answers the 2026 growth target from the 今年 sentence, and declines 2019', async () => {
+    const target = await answerQuestion(kb, { question: '2026年地区生产总值增长目标是多少？' });
+    expect(target.answerable).toBe(true);
+    expect(target.answer).toContain('5%左右');
+    expect(target.citations[0]!.quote).toContain('今年');
+    const old = await answerQuestion(kb, { question: '2019年地区生产总值增长多少？' });
+    expect(old.answerable).toBe(false);
+  });
+
+  it('records the report\'s region, kind and years', () => {
+    const doc = kb.index.docs[0]!;
+    expect(doc).toMatchObject({ region: '北京市', kind: 'gov-work-report', format: 'text', years: { current: 2026 } });
+  });
+});
