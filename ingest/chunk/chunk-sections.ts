@@ -27,7 +27,7 @@ function chunkSection({ section, offsets, rows }: ParsedSection, options: ChunkO
     const sentences = allSentences
       .filter((s) => s.start >= cursor && s.end <= end)
       .flatMap((s) => splitLongSpan(text, s, options.maxChars));
-    groups.push(...groupSentences(text, sentences, options));
+    groups.push(...groupSentences(text, sentences, options, section.kind === 'appendix'));
   };
   for (const row of rows) {
     chunkProse(row.start);
@@ -47,7 +47,8 @@ function chunkSection({ section, offsets, rows }: ParsedSection, options: ChunkO
   }));
 }
 
-function groupSentences(text: string, sentences: Span[], { minChars, maxChars }: ChunkOptions): Span[] {
+/** `byParagraph`: every paragraph its own passage (a glossary entry is found by the term it explains). */
+function groupSentences(text: string, sentences: Span[], { minChars, maxChars }: ChunkOptions, byParagraph = false): Span[] {
   const groups: Span[] = [];
   let current: Span | null = null;
   for (const sentence of sentences) {
@@ -58,7 +59,7 @@ function groupSentences(text: string, sentences: Span[], { minChars, maxChars }:
     const length = current.end - current.start;
     const paragraphBreak = text.slice(current.end, sentence.start).includes('\n');
     const wouldOverflow = sentence.end - current.start > maxChars;
-    if (wouldOverflow || (paragraphBreak && length >= minChars)) {
+    if (wouldOverflow || (paragraphBreak && (length >= minChars || byParagraph))) {
       groups.push(current);
       current = { ...sentence };
     } else {
@@ -66,7 +67,7 @@ function groupSentences(text: string, sentences: Span[], { minChars, maxChars }:
     }
   }
   if (current) groups.push(current);
-  return mergeShortTail(groups, minChars, maxChars);
+  return byParagraph ? groups : mergeShortTail(groups, minChars, maxChars);
 }
 
 /** A short last piece reads better inside the passage before it. */

@@ -5,6 +5,7 @@
  *   numbered lines are glossary items;
  * - an enumeration paragraph ("一是标题。正文") heads a section when a sibling (二是 …) opens
  *   another paragraph under the same heading;
+ * - a run of notes numbered ［1］, ［2］ … outside any appendix is one: "注释";
  * - a short line without numbering heads the paragraphs after it ("生态底色更加亮丽。",
  *   "“十四五”时期工作回顾") when it is followed by a body paragraph and the same kind of line does
  *   so again, so that one intro sentence ("重点做好十方面工作。") stays text.
@@ -15,6 +16,9 @@ import type { SourceLine } from './lines.js';
 type BodyLine = Extract<SourceLine, { type: 'body' }>;
 
 const MIN_FOLLOWING_BODY_CHARS = 40;
+/** "［27］两重：国家重大战略实施和重点领域安全能力建设。" */
+const NOTE_RE = /^\s*[［[【]\d{1,3}[］\]】]/;
+const NOTES_TITLE = '注释';
 const MAX_TITLE_LINE_CHARS = 40;
 const MAX_SENTENCE_HEADING_CHARS = 30;
 /** Dates, addresses and speaker lines are short too, but head nothing. */
@@ -41,6 +45,12 @@ export function resolveContextualHeadings(lines: SourceLine[], documentTitle: st
       return;
     }
     if (line.type !== 'body') return;
+    if (!inAppendix && NOTE_RE.test(line.raw) && NOTE_RE.test(nextContentLine(out, i)?.type === 'body' ? (nextContentLine(out, i) as BodyLine).raw : '')) {
+      closeScope();
+      line.runIn = { kind: 'appendix', title: NOTES_TITLE };
+      inAppendix = true;
+      return;
+    }
     if (line.runIn?.kind === 'numbered') {
       if (inAppendix) delete line.runIn;
       else closeScope();

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Doc, Section, SectionKind } from '../schema.js';
-import { buildBodyText, type Paragraph } from './body-text.js';
+import { buildBodyText, endsSentence, type Paragraph } from './body-text.js';
 import { resolveContextualHeadings } from './contextual-headings.js';
 import { RANK, type HeadingInfo } from './headings.js';
 import { splitSourceLines, type SourceLine } from './lines.js';
@@ -99,6 +99,8 @@ function groupIntoBlocks(lines: SourceLine[], firstNumbered: number, title: stri
       current.paragraphs.push(paragraph);
     }
     paragraph.push(line.type === 'table' ? { start: line.start, raw: line.raw, cells: line.cells } : { start: line.start, raw: line.raw });
+    // One paragraph a line (web text) or soft-wrapped lines (Markdown): a finished sentence ends it.
+    if (line.type === 'body' && endsSentence(line.raw.trim())) paragraph = null;
   });
   return blocks;
 }

@@ -71,6 +71,14 @@ describe('report layouts', () => {
     expect(result.sections.at(-1)!.section.text).toContain('“两新”：大规模设备更新');
   });
 
+  it('makes a closing run of ［N］ notes a 注释 section, one passage per note', () => {
+    const text = ['一、工作回顾', BODY, '［1］两重：国家重大战略实施和重点领域安全能力建设。', '［2］两新：大规模设备更新和消费品以旧换新。'].join('\n');
+    const result = parseDocument(text, 'a.txt');
+    expect(paths(text)).toEqual([['一、工作回顾'], ['注释']]);
+    const notes = chunkSections(result.sections).filter((p) => p.sectionPath[0] === '注释').map((p) => p.text);
+    expect(notes).toEqual(['［1］两重：国家重大战略实施和重点领域安全能力建设。', '［2］两新：大规模设备更新和消费品以旧换新。']);
+  });
+
   it('reads each table row as a sentence and makes it a passage of its own', () => {
     const text = [
       '一、主要指标',
