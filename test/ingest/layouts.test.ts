@@ -63,10 +63,10 @@ describe('report layouts', () => {
   });
 
   it('drops web chrome lines and keeps the glossary of an attachment inside it', () => {
-    const text = ['某省政府工作报告', '来源：省政府网站 时间：2026-01-27', '【字号：大 中 小】', '打印 关闭', '一、工作回顾', BODY, '相关报道：', '附件', '《政府工作报告》名词注释', '1.“两新”：大规模设备更新和消费品以旧换新。'].join('\n');
+    const text = ['某省政府工作报告', '来源：省政府网站 时间：2026-01-27', '【字号：大 中 小】', '打印 关闭', '本报记者 张明 通讯员 李华', '一、工作回顾', '图为新建成的产业园区全景。', BODY, '相关报道：', '附件', '《政府工作报告》名词注释', '1.“两新”：大规模设备更新和消费品以旧换新。'].join('\n');
     const result = parseDocument(text, 'a.txt');
     const all = result.sections.map((s) => s.section.text).join('\n');
-    expect(all).not.toMatch(/字号|打印|来源：|相关报道/);
+    expect(all).not.toMatch(/字号|打印|来源：|相关报道|记者|图为/);
     expect(paths(text).map((p) => p.join(' > '))).toEqual(['一、工作回顾', '附件', '附件 > 《政府工作报告》名词注释']);
     expect(result.sections.at(-1)!.section.text).toContain('“两新”：大规模设备更新');
   });
