@@ -10,8 +10,8 @@ const TERMINAL_RE = /[。！？!?；;：:…]$/;
 const CLOSERS_RE = /[”’」』）)\]】*\s]+$/;
 /** A page break splits a running paragraph; shorter unterminated lines are title-page lines (author, date). */
 const MIN_SPLIT_PARAGRAPH_CHARS = 20;
-/** Inline markup: emphasis, footnote superscripts, other tags. */
-const MARKUP_RE = /\*\*|__|<sup>\s*(\d{1,3})\s*<\/sup>|<\/?[a-zA-Z][^>]{0,80}>/g;
+/** Inline markup: emphasis, footnote superscripts, other tags, newspaper page jumps (（下转第四版）). */
+const MARKUP_RE = /\*\*|__|<sup>\s*(\d{1,3})\s*<\/sup>|<\/?[a-zA-Z][^>]{0,80}>|[（(](?:[上下]转|紧接|上接|接)第[一二三四五六七八九十\d]{1,3}版[）)]\s*/g;
 const LIST_MARKER_RE = /^\s*(?:[-*+]\s+|>\s*)/;
 
 export interface BodyLine {

@@ -18,11 +18,15 @@ const TABLE_SEPARATOR_RE = /^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*\|?\s*$/
 export function splitSourceLines(content: string): SourceLine[] {
   const lines: SourceLine[] = [];
   let start = 0;
+  let opener = '';
   while (start <= content.length) {
     let end = content.indexOf('\n', start);
     if (end === -1) end = content.length;
     const raw = content.slice(start, end).replace(/\r$/, '');
-    lines.push(classifyLine(raw, start));
+    // "（" alone, then "三）改革开放持续深化。": a heading broken after its bracket.
+    const joined = opener ? classifyLine(opener + raw, start - 1) : null;
+    lines.push(joined && (joined.type === 'heading' || (joined.type === 'body' && joined.runIn)) ? joined : classifyLine(raw, start));
+    opener = /^\s*[（(]\s*$/.test(raw) ? raw.trim() : '';
     if (end === content.length) break;
     start = end + 1;
   }
@@ -33,7 +37,8 @@ function classifyLine(raw: string, start: number): SourceLine {
   const end = start + raw.length;
   // A separator row has no cells, but it must not break its table in two.
   if (TABLE_SEPARATOR_RE.test(raw)) return { type: 'table', start, end, raw, cells: [] };
-  if (!raw.trim() || NOISE_RE.test(raw) || isChromeLine(raw)) return { type: 'blank', start };
+  // A line of punctuation only ("|", "——") carries nothing.
+  if (!/[\p{L}\p{N}]/u.test(raw) || NOISE_RE.test(raw) || isChromeLine(raw)) return { type: 'blank', start };
   if (TABLE_ROW_RE.test(raw)) return { type: 'table', start, end, raw, cells: splitTableCells(raw) };
   const isMarkdownHeading = /^\s{0,3}#{1,6}(?:\s|[^#\s])/.test(raw);
   const heading = classifyHeading(stripHeadingMarkup(raw), isMarkdownHeading);

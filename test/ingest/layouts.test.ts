@@ -71,6 +71,15 @@ describe('report layouts', () => {
     expect(result.sections.at(-1)!.section.text).toContain('“两新”：大规模设备更新');
   });
 
+  it('mends a heading broken after its bracket, drops newspaper page jumps and punctuation-only lines', () => {
+    const text = ['一、工作回顾', '（', '三）改革开放持续深化、互促共进。', `抗震救灾取得胜利。（下转第四版）（紧接第一版） 我们坚持人民至上。${BODY}`, '|', '》》点击图片进入专题《《'].join('\n');
+    const result = parseDocument(text, 'a.txt');
+    expect(paths(text)).toEqual([['一、工作回顾'], ['一、工作回顾', '（三）改革开放持续深化、互促共进']]);
+    const body = result.sections.at(-1)!.section.text;
+    expect(body).toContain('抗震救灾取得胜利。我们坚持人民至上。');
+    expect(body).not.toMatch(/版）|点击|\|/);
+  });
+
   it('makes a closing run of ［N］ notes a 注释 section, one passage per note', () => {
     const text = ['一、工作回顾', BODY, '［1］两重：国家重大战略实施和重点领域安全能力建设。', '［2］两新：大规模设备更新和消费品以旧换新。'].join('\n');
     const result = parseDocument(text, 'a.txt');
