@@ -11,7 +11,8 @@ import { transformersEmbedderId } from './embed/model-location.js';
 import { loadModelEmbedder, wantsTransformers, type Log } from './embed/select-embedder.js';
 import { createError, ERROR_MESSAGES } from './errors.js';
 import { extractFigures } from './figures/extract-figures.js';
-import { makeDocId, parseDocument, type ParsedSection } from './parse/parse-document.js';
+import { describeDocument } from './meta/describe-document.js';
+import { makeDocId, parseDocument, type ParsedDoc, type ParsedSection } from './parse/parse-document.js';
 import { isSkipped, listCorpusFiles, readCorpusFile, type CorpusFile, type SkippedFile } from './read-corpus.js';
 import { SCHEMA_VERSION, type Doc, type Embedder, type IndexManifest } from './schema.js';
 import { Bm25Index } from './store/bm25.js';
@@ -40,7 +41,7 @@ export interface BuildResult {
 export async function ensureIndex(config: IngestConfig, options: BuildOptions = {}): Promise<BuildResult> {
   const log = options.log ?? (() => {});
   const started = performance.now();
-  const { files, skipped } = readCorpus(config, log);
+  const { files, skipped } = await readCorpus(config, log);
   const corpusHash = hashCorpus(files);
   const expectedEmbedder = wantsTransformers(config) ? transformersEmbedderId(config.embedModel) : BUILTIN_EMBEDDER_ID;
   if (!options.force) {
@@ -84,11 +85,11 @@ export async function ensureIndex(config: IngestConfig, options: BuildOptions = 
   return { manifest, rebuilt: true, skipped };
 }
 
-function readCorpus(config: IngestConfig, log: Log): { files: CorpusFile[]; skipped: SkippedFile[] } {
+async function readCorpus(config: IngestConfig, log: Log): Promise<{ files: CorpusFile[]; skipped: SkippedFile[] }> {
   const files: CorpusFile[] = [];
   const skipped: SkippedFile[] = [];
   for (const path of listCorpusFiles(config.corpusDir)) {
-    const result = readCorpusFile(config.corpusDir, path, config.maxFileBytes);
+    const result = await readCorpusFile(config.corpusDir, path, config);
     if (isSkipped(result)) {
       skipped.push(result);
       log(`skipped ${result.file}: ${result.reason}`);
@@ -118,7 +119,8 @@ function parseFiles(files: CorpusFile[], skipped: SkippedFile[], log: Log): Arra
   for (const file of files) {
     let docId = makeDocId(file.relativePath, file.content);
     while (usedIds.has(docId)) docId = `${docId}-2`;
-    const { doc, sections } = parseDocument(file.content, file.relativePath, docId);
+    const parsed = parseDocument(file.content, file.relativePath, docId);
+    const { sections } = parsed;
     const withText = sections.filter((s) => s.section.text.trim().length > 0);
     if (withText.length === 0) {
       skipped.push({ file: file.relativePath, code: 'FILE_NO_CONTENT', reason: ERROR_MESSAGES.FILE_NO_CONTENT });
@@ -129,9 +131,16 @@ function parseFiles(files: CorpusFile[], skipped: SkippedFile[], log: Log): Arra
       log(`note: ${file.relativePath} has no numbered headings; its text is one section under its title`);
     }
     usedIds.add(docId);
-    results.push({ doc, sections });
+    results.push({ doc: describe(parsed.doc, file), sections });
   }
   return results;
+}
+
+/** The parsed document with its format and what its own text says of it (region, years, kind, date). */
+function describe(doc: ParsedDoc, file: CorpusFile): Doc {
+  const meta = describeDocument({ text: file.content, sourcePath: file.relativePath, title: doc.title });
+  const { region, regionLevel, issuer, date, kind, years } = meta;
+  return { ...doc, format: file.format, region, regionLevel, issuer, date, kind, years };
 }
 
 function trainBuiltin(indexTexts: string[], passageTexts: string[], log: Log): BuiltinEmbedder {

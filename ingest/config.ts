@@ -18,6 +18,10 @@ export const IngestEnvSchema = z.object({
   ALLOW_REMOTE_MODELS: flag,
   /** Files larger than this are skipped with a message. */
   MAX_FILE_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
+  /** A PDF (or other document) that takes longer than this to read is skipped with a message. */
+  READ_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  /** A DOCX whose parts unpack to more than this is refused before it is unpacked (zip bombs). */
+  MAX_UNZIPPED_BYTES: z.coerce.number().int().positive().default(200 * 1024 * 1024),
 });
 
 export interface IngestConfig {
@@ -28,6 +32,8 @@ export interface IngestConfig {
   modelsDir: string;
   allowRemoteModels: boolean;
   maxFileBytes: number;
+  readTimeoutMs: number;
+  maxUnzippedBytes: number;
 }
 
 /**
@@ -55,5 +61,7 @@ export function loadIngestConfig(env: NodeJS.ProcessEnv = process.env): IngestCo
     modelsDir: path.resolve(e.MODELS_DIR),
     allowRemoteModels: e.ALLOW_REMOTE_MODELS,
     maxFileBytes: e.MAX_FILE_BYTES,
+    readTimeoutMs: e.READ_TIMEOUT_MS,
+    maxUnzippedBytes: e.MAX_UNZIPPED_BYTES,
   };
 }

@@ -1,23 +1,37 @@
 /**
- * Finds the reports under the corpus folder and reads each one safely: empty, binary, non-UTF-8 and
- * over-large files are skipped with a reason, never fatal for the others.
+ * Finds the reports under the corpus folder and reads each one safely through the reader its
+ * content calls for (PDF, DOCX, HTML, Markdown, text): empty, binary, non-UTF-8, over-large,
+ * damaged, scanned and too-slow files are skipped with a reason, never fatal for the others.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createError, ERROR_MESSAGES, type ErrorCode } from './errors.js';
+import { createError, ERROR_MESSAGES, isAppError, type ErrorCode } from './errors.js';
+import { readReport } from './read/read-report.js';
+import type { DocFormat } from './schema.js';
+import { normalizeCompatibilityForms } from './text/normalize.js';
 
-export const CORPUS_EXTENSIONS = ['.md', '.markdown', '.txt'];
+export const CORPUS_EXTENSIONS = ['.md', '.markdown', '.txt', '.pdf', '.docx', '.html', '.htm'];
 
 export interface CorpusFile {
   /** Path relative to the corpus folder, with forward slashes. */
   relativePath: string;
+  /** Report text: one paragraph a line, `#` headings and Markdown tables where the file marks them. */
   content: string;
+  /** The type the file was read as, told by its content. */
+  format: DocFormat;
 }
 
 export interface SkippedFile {
   file: string;
   code: ErrorCode;
   reason: string;
+}
+
+/** What reading a corpus file may take: the ingest settings of the same names. */
+export interface CorpusReadLimits {
+  maxFileBytes: number;
+  readTimeoutMs: number;
+  maxUnzippedBytes: number;
 }
 
 /** Every report file under `corpusDir`, sorted, so that the corpus hash is stable. */
@@ -38,8 +52,12 @@ export function listCorpusFiles(corpusDir: string): string[] {
   return found.sort();
 }
 
-/** Reads one file, or says why it cannot be used. */
-export function readCorpusFile(corpusDir: string, file: string, maxBytes: number): CorpusFile | SkippedFile {
+/**
+ * Reads one file as report text, or says why it cannot be used.
+ * @example await readCorpusFile('corpus', 'corpus/a.pdf', config)
+ * // -> { relativePath: 'a.pdf', content: '2026年…报告\n\n一、…', format: 'pdf' }
+ */
+export async function readCorpusFile(corpusDir: string, file: string, limits: CorpusReadLimits): Promise<CorpusFile | SkippedFile> {
   const relativePath = path.relative(corpusDir, file).split(path.sep).join('/');
   const skip = (code: ErrorCode, extra?: string): SkippedFile => ({
     file: relativePath,
@@ -53,38 +71,28 @@ export function readCorpusFile(corpusDir: string, file: string, maxBytes: number
     return skip('FILE_UNREADABLE', (error as NodeJS.ErrnoException).code);
   }
   if (size === 0) return skip('FILE_EMPTY');
-  if (size > maxBytes) return skip('FILE_TOO_LARGE', `${formatBytes(size)} > ${formatBytes(maxBytes)}; raise MAX_FILE_BYTES`);
+  if (size > limits.maxFileBytes) return skip('FILE_TOO_LARGE', `${formatBytes(size)} > ${formatBytes(limits.maxFileBytes)}; raise MAX_FILE_BYTES`);
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
   } catch (error) {
     return skip('FILE_UNREADABLE', (error as NodeJS.ErrnoException).code);
   }
-  if (looksBinary(bytes)) return skip('FILE_BINARY');
-  let content: string;
   try {
-    content = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return skip('FILE_INVALID_UTF8');
+    const options = { timeoutMs: limits.readTimeoutMs, maxUnzippedBytes: limits.maxUnzippedBytes };
+    const { text, format } = await readReport(bytes, path.basename(file), options);
+    const content = normalizeCompatibilityForms(text);
+    if (!content.trim()) return skip('FILE_EMPTY', 'no text');
+    return { relativePath, content, format };
+  } catch (error) {
+    // A reader's own refusal carries its code; anything else a parser threw means a damaged file.
+    if (isAppError(error)) return { file: relativePath, code: error.code, reason: error.message };
+    return skip('FILE_MALFORMED', (error as Error).message);
   }
-  content = content.replace(/^\uFEFF/, '');
-  if (!content.trim()) return skip('FILE_EMPTY', 'only whitespace');
-  return { relativePath, content };
 }
 
 export function isSkipped(result: CorpusFile | SkippedFile): result is SkippedFile {
   return 'code' in result;
-}
-
-/** A NUL byte, or many control characters, in the first 8 KB means the file is not text. */
-function looksBinary(bytes: Buffer): boolean {
-  const head = bytes.subarray(0, 8192);
-  let control = 0;
-  for (const b of head) {
-    if (b === 0) return true;
-    if (b < 9 || (b > 13 && b < 32)) control++;
-  }
-  return control / Math.max(1, head.length) > 0.1;
 }
 
 function formatBytes(n: number): string {

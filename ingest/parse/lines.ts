@@ -1,6 +1,6 @@
 /** Splits a source file into lines with offsets and tells headings, tables, noise and body text apart. */
 import { classifyHeading, runInHeading, stripHeadingMarkup, type HeadingInfo } from './headings.js';
-import { isChromeLine } from './web-chrome.js';
+import { isChromeLine } from '../text/web-chrome.js';
 
 export type SourceLine =
   | { type: 'blank'; start: number }

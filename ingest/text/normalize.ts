@@ -32,3 +32,29 @@ export function isCjk(ch: string): boolean {
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
+
+/** Kangxi radicals, CJK radicals supplement and CJK compatibility ideographs (BMP and supplementary), and 㬵. */
+const COMPATIBILITY_FORM_RE = /[\u2E80-\u2EFF\u2F00-\u2FDF\uF900-\uFAFF\u3B35]|\uD87E[\uDC00-\uDE1F]/g;
+
+/**
+ * Radicals-supplement forms that NFKC leaves alone but that Noto CJK SC draws with the glyph of a
+ * whole simplified character, so a PDF printed by Chromium says ⻓ for 长 (measured by printing every
+ * character of the provincial reports and reading it back); ⼾ is drawn as 户 where NFKC gives 戶,
+ * and 㬵 (Ext. A) shares the glyph of 胶.
+ */
+const SUPPLEMENT_FORMS: Record<string, string> = {
+  '⼾': '户', '⺠': '民', '⻁': '虎', '⻄': '西', '⻅': '见', '⻆': '角', '⻉': '贝', '⻋': '车', '⻓': '长', '⻔': '门',
+  '⻘': '青', '⻙': '韦', '⻚': '页', '⻛': '风', '⻜': '飞', '⻝': '食', '⻢': '马', '⻣': '骨', '⻤': '鬼',
+  '⻥': '鱼', '⻦': '鸟', '⻧': '卤', '⻨': '麦', '⻩': '黄', '⻪': '黾', '⻬': '齐', '⻮': '齿', '⻰': '龙',
+  '㬵': '胶',
+};
+
+/**
+ * Maps the look-alike code points that PDF text layers produce (Chromium's print-to-PDF writes ⼤
+ * U+2F24 for 大) to the ideographs they stand for, one character at a time: NFKC over the whole
+ * text would also turn the report's full-width （一）％： into ASCII, which the figures keep as written.
+ * @example normalizeCompatibilityForms('⼀、⽣产总值增⻓6.2％') // -> '一、生产总值增长6.2％'
+ */
+export function normalizeCompatibilityForms(text: string): string {
+  return text.replace(COMPATIBILITY_FORM_RE, (ch) => SUPPLEMENT_FORMS[ch] ?? ch.normalize('NFKC'));
+}

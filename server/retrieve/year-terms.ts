@@ -1,0 +1,38 @@
+/**
+ * The years a question asks about, and how the documents write them: "2026年" in a 2026 work
+ * report is its 今年, 2025 its 去年 or 过去一年. A question's 去年 means the year before the
+ * document's own 今年.
+ */
+import { RELATIVE_YEAR_OFFSETS, resolveRelativeYear } from '../../ingest/meta/relative-year.js';
+import type { Doc } from '../../ingest/schema.js';
+import type { KeyTerm } from './types.js';
+
+const YEAR_RE = /(?:19|20)\d{2}(?=\s*年|\b)/g;
+const RELATIVE_RE = new RegExp(Object.keys(RELATIVE_YEAR_OFFSETS).sort((a, b) => b.length - a.length).join('|'), 'g');
+/** A year narrows a question but names no concept: it weighs less than a measure and is never "missing". */
+const YEAR_TERM_WEIGHT = 1;
+
+/** Calendar years the question names, written out or as relative words resolved against `docs`. */
+export function questionYears(question: string, docs: Doc[]): string[] {
+  const years = new Set(question.match(YEAR_RE) ?? []);
+  for (const word of question.match(RELATIVE_RE) ?? []) {
+    for (const doc of docs) {
+      const year = resolveRelativeYear(word, doc);
+      if (year !== null) years.add(String(year));
+    }
+  }
+  return [...years];
+}
+
+/** One key term per year, whose forms are the year written out and the documents' words for it. */
+export function yearKeyTerms(years: string[], docs: Doc[]): KeyTerm[] {
+  return years.map((year) => {
+    const forms = new Set([`${year}年`]);
+    for (const doc of docs) {
+      const current = doc.years.current;
+      if (current === null) continue;
+      for (const [word, offset] of Object.entries(RELATIVE_YEAR_OFFSETS)) if (current + offset === Number(year)) forms.add(word);
+    }
+    return { source: `${year}年`, alternatives: [...forms], weight: YEAR_TERM_WEIGHT, specificity: 0, exact: true };
+  });
+}
