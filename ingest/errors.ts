@@ -18,6 +18,7 @@ export const ERROR_MESSAGES = {
   INDEX_WRITE_FAILED: 'the index could not be written',
   MODEL_UNAVAILABLE: 'the embedding model could not be loaded',
   CONFIG_INVALID: 'the configuration is invalid',
+  ANSWER_MODEL_INVALID: 'the answer model file is missing, damaged or names an unknown feature; run npm run train',
   ANSWER_WORKER_FAILED: 'the answering thread stopped before it answered; retry',
 } as const;
 

@@ -9,27 +9,34 @@ import type { KnowledgeBase } from '../retrieve/knowledge-base.js';
 import type { QueryAnalysis } from '../retrieve/types.js';
 import { composeAnswer, type ComposedAnswer } from './compose-answer.js';
 import { abstentionReason } from './abstention.js';
+import { defaultScorer, type AnswerScorer } from './answer-model.js';
 import { rankSentences, selectEvidence, type Evidence } from './select-evidence.js';
 import { selectForParts } from './select-for-parts.js';
 import { unsupportedNumbers } from './verify-numbers.js';
 
 const DEFAULT_TOP_K = 5;
 
+export interface AnswerOptions {
+  /** The answer model; the shipped one by default (cross-validation passes a fold's). */
+  scorer?: AnswerScorer;
+}
+
 /**
  * Answers one question.
  * @example (await answerQuestion(kb, { question: '固定资产投资累计完成多少？' })).figures[0]?.text // -> '860.3 亿元'-like
  */
-export async function answerQuestion(kb: KnowledgeBase, request: AskRequest): Promise<AnswerResponse> {
+export async function answerQuestion(kb: KnowledgeBase, request: AskRequest, options: AnswerOptions = {}): Promise<AnswerResponse> {
   const started = performance.now();
+  const scorer = options.scorer ?? defaultScorer();
   const analysis = analyzeQuestion(kb, request.question, request.history);
   const ranked = await searchPassages(kb, analysis, Math.max(request.topK ?? DEFAULT_TOP_K, 8));
   const retrieveMs = performance.now() - started;
   const passages = toPassageHits(kb, ranked.slice(0, request.topK ?? DEFAULT_TOP_K));
   const evidence =
     analysis.parts.length > 1 && analysis.intent !== 'list'
-      ? await selectForParts(kb, analysis, ranked)
-      : selectEvidence(analysis, rankSentences(kb, analysis, ranked));
-  const reason = abstentionReason(kb, analysis, evidence, ranked);
+      ? await selectForParts(kb, analysis, ranked, scorer)
+      : selectEvidence(analysis, rankSentences(kb, analysis, ranked, { scorer }));
+  const reason = abstentionReason(kb, analysis, evidence, scorer);
   const composed = reason ? composeAbstention(kb, analysis, evidence) : verified(composeAnswer(kb, analysis, evidence));
   return {
     question: request.question,

@@ -1,17 +1,20 @@
 /**
  * Finds the sentences that answer the question among the retrieved passages: each sentence is
- * scored by how much of the question's weighted concepts it covers (its headings count a little),
- * then a few are picked so that together they cover the question.
+ * described by its signals, the answer model gives it the probability that it answers, then a few
+ * are picked so that together they cover the question.
  */
 import { charBigrams } from '../../ingest/text/tokenize.js';
 import { normalizeForMatch } from '../../ingest/text/normalize.js';
 import type { Figure } from '../../ingest/schema.js';
 import type { KnowledgeBase } from '../retrieve/knowledge-base.js';
 import type { KeyTerm, QueryAnalysis, RankedPassage } from '../retrieve/types.js';
-import { termCredit } from './term-credit.js';
+import { defaultScorer, type AnswerScorer } from './answer-model.js';
+import { featureVector, type CandidateSignals, type QuestionSignals } from './candidate-features.js';
+import { lacksAskedKind, lacksChange, mainConcept, missesPlace, missingSpecificShare, namesSiblingOnly, statesYear, wantsNumber } from './candidate-checks.js';
 import { opensEnumeration } from './list-items.js';
 import { passageInfo, type SentenceFigure } from './passage-sentences.js';
 import { changeFit, isOfKind } from './pick-figures.js';
+import { termCredit } from './term-credit.js';
 
 export interface Evidence {
   passageIndex: number;
@@ -22,6 +25,7 @@ export interface Evidence {
   text: string;
   /** Weighted share of the question's concepts this sentence covers, 0..1. */
   coverage: number;
+  /** The answer model's probability that this sentence answers the question. */
   score: number;
   /** Credit per key term (same order as analysis.keyTerms). */
   credits: number[];
@@ -31,58 +35,113 @@ export interface Evidence {
   answersWithFigure: boolean;
   /** The sentence holds a figure of any kind whose label names one of the question's concepts. */
   statesFigure: boolean;
+  /** What the model's features are computed from. */
+  signals: CandidateSignals;
   /** The sub-question this sentence was chosen to answer, when the question asks several things. */
   part?: QueryAnalysis;
 }
 
+export interface RankOptions {
+  /** How many of the top passages give candidates. */
+  pool?: number;
+  scorer?: AnswerScorer;
+}
+
 const SENTENCE_POOL = 8;
-/** Retrieval's order breaks ties between sentences that cover the question alike. */
-const PASSAGE_RANK_WEIGHT = 0.08;
+/** A heading states a concept for its whole section, but less surely than the sentence itself. */
 const HEADING_CREDIT = 0.5;
 const MAX_EVIDENCE = 3;
 const MIN_GAIN = 0.12;
-/** A figure question is answered by a sentence with a figure of what it asks: others count less. */
-const NO_FIGURE_PENALTY = 0.1;
+/** Completing a figure question, a concept no fitting figure is labelled with counts half. */
 const UNLABELLED_SHARE = 0.5;
-const LABEL_FIT_WEIGHT = 0.1;
-const LIST_INTRO_BONUS = 0.1;
 /** Headings under which reports set out what comes next. */
-const PLAN_HEADING_RE = /建议|下阶段|下一步|展望|思路|谋划|工作安排|重点任务|主要任务|对策|举措|打算/;
-const PLAN_SECTION_BONUS = 0.1;
+const PLAN_HEADING_RE = /建议|下阶段|下一步|展望|思路|谋划|工作安排|重点任务|主要任务|对策|举措|打算|重点工作|目标任务/;
 const LABEL_MIN_CREDIT = 0.5;
 /** A list from another place is kept too when it covers the question nearly as well as the best. */
 export const ALTERNATIVE_LIST_SHARE = 0.85;
 
-/** Candidate sentences of the top passages, best first. */
-export function rankSentences(kb: KnowledgeBase, analysis: QueryAnalysis, ranked: RankedPassage[], pool = SENTENCE_POOL): Evidence[] {
+/** What the model reads of the question itself, the same for each of its candidates. */
+export function questionSignals(kb: KnowledgeBase, analysis: QueryAnalysis, ranked: RankedPassage[]): QuestionSignals {
+  const total = analysis.keyTerms.reduce((s, t) => s + t.weight, 0) || 1;
+  return {
+    missingSpecific: missingSpecificShare(kb, analysis),
+    guessedShare: analysis.keyTerms.filter((t) => t.guessed).reduce((s, t) => s + t.weight, 0) / total,
+    wantsNumber: wantsNumber(analysis),
+    topScore: ranked[0]?.score ?? 0,
+  };
+}
+
+/** Candidate sentences of the top passages, most probably answering first. */
+export function rankSentences(kb: KnowledgeBase, analysis: QueryAnalysis, ranked: RankedPassage[], options: RankOptions = {}): Evidence[] {
+  const scorer = options.scorer ?? defaultScorer();
+  const qs = questionSignals(kb, analysis, ranked);
   const candidates: Evidence[] = [];
   const questionGrams = new Set(analysis.keyTerms.flatMap((t) => t.alternatives.flatMap((a) => charBigrams(normalizeForMatch(a)))));
   // Labels can be cut short ("就业" for "城镇新增就业 2.3 万人"): the value's own clause counts too.
   const names = (t: KeyTerm, f: SentenceFigure) => termCredit(t, f.labelWithQualifier) >= LABEL_MIN_CREDIT || termCredit(t, f.clause) >= LABEL_MIN_CREDIT;
-  ranked.slice(0, pool).forEach((hit, passageRank) => {
+  const main = mainConcept(analysis);
+  ranked.slice(0, options.pool ?? SENTENCE_POOL).forEach((hit, passageRank) => {
     const { heading, sectionPath, sentences } = passageInfo(kb, hit.index);
-    const passageText = kb.index.passages[hit.index]!.text;
-    // "What does the district want to set up?" is answered where the report sets out its plans.
-    const planFit = analysis.asksForPlans && PLAN_HEADING_RE.test(sectionPath) ? PLAN_SECTION_BONUS : 0;
+    const passage = kb.index.passages[hit.index]!;
+    const doc = kb.docById.get(passage.docId);
+    const passageNormalized = normalizeForMatch(passage.text);
+    const missesYear = analysis.years.some((y) => !doc || !statesYear(passageNormalized, doc.years, Number(y)));
+    const headingCredits = analysis.keyTerms.map((t) => termCredit(t, heading));
     for (const { start, end, text, normalized, figures } of sentences) {
-      const credits = analysis.keyTerms.map((t) => Math.max(termCredit(t, normalized), HEADING_CREDIT * termCredit(t, heading)));
-      const coverage = weighted(analysis, credits);
+      const textCredits = analysis.keyTerms.map((t) => termCredit(t, normalized));
+      const credits = textCredits.map((c, i) => Math.max(c, HEADING_CREDIT * headingCredits[i]!));
       const fitting = figures.filter((f) => fitsQuestion(analysis, f.figure));
       // A figure question's concept is answered where a fitting figure is labelled with it.
       const labelled = analysis.keyTerms.map((t) => fitting.some((f) => names(t, f)));
       const answersWithFigure = labelled.some(Boolean);
       const statesFigure = figures.some((f) => analysis.keyTerms.some((t) => names(t, f)));
       const answerCredits = analysis.intent === 'figure' ? credits.map((c, i) => (labelled[i] ? c : c * UNLABELLED_SHARE)) : credits;
-      const figureFit = analysis.intent === 'figure' && !answersWithFigure ? -NO_FIGURE_PENALTY : 0;
-      // "地区生产总值 1528.6 亿元" names the measure asked for more closely than "…占地区生产总值比重 3.1%".
-      const labelFit = analysis.intent === 'figure' ? LABEL_FIT_WEIGHT * Math.max(0, ...fitting.map((f) => share(f.labelGrams, questionGrams))) : 0;
-      // A list question is best answered by the sentence that introduces an enumeration.
-      const listFit = analysis.intent === 'list' && opensEnumeration(passageText.slice(start)) ? LIST_INTRO_BONUS : lengthPrior(text);
-      const score = weighted(analysis, answerCredits) + PASSAGE_RANK_WEIGHT / (1 + passageRank) + figureFit + labelFit + listFit + planFit;
-      candidates.push({ passageIndex: hit.index, passageRank, start, end, text, coverage, score, credits, answerCredits, answersWithFigure, statesFigure });
+      const signals: CandidateSignals = {
+        hit,
+        passageRank,
+        textCoverage: weighted(analysis, textCredits),
+        headingCoverage: weighted(analysis, headingCredits),
+        coverage: weighted(analysis, credits),
+        labelledCoverage: weighted(analysis, credits.map((c, i) => (labelled[i] ? c : 0))),
+        mainCredit: main < 0 ? 1 : credits[main]!,
+        mainLabelled: main >= 0 && labelled[main]!,
+        labelledFigures: figures.filter((f) => analysis.keyTerms.some((t) => names(t, f))).length,
+        hasFigures: figures.length > 0,
+        statesFigure,
+        answersWithFigure,
+        labelFit: Math.max(0, ...fitting.map((f) => share(f.labelGrams, questionGrams))),
+        opensEnumeration: opensEnumeration(passage.text.slice(start)),
+        underPlanHeading: PLAN_HEADING_RE.test(sectionPath),
+        siblingOnly: namesSiblingOnly(analysis, normalized),
+        lacksAskedKind: lacksAskedKind(analysis, text, figures),
+        lacksChange: lacksChange(analysis, figures),
+        missesPlace: missesPlace(analysis, normalized),
+        missesYear,
+        length: text.length,
+        relative: { coverageGap: 0, coverageRank: 0, labelledGap: 0, labelFitGap: 0, textCoverageGap: 0 },
+      };
+      candidates.push({ passageIndex: hit.index, passageRank, start, end, text, coverage: signals.coverage, score: 0, credits, answerCredits, answersWithFigure, statesFigure, signals });
     }
   });
+  relateCandidates(candidates.map((c) => c.signals));
+  for (const c of candidates) c.score = scorer.probability(featureVector(scorer.features, analysis, qs, c.signals));
   return candidates.sort((a, b) => b.score - a.score);
+}
+
+/** Each candidate against the best of the question's others: a pointwise model then ranks them. */
+function relateCandidates(signals: CandidateSignals[]): void {
+  const best = (f: (s: CandidateSignals) => number) => Math.max(0, ...signals.map(f));
+  const top = { coverage: best((s) => s.coverage), labelled: best((s) => s.labelledCoverage), labelFit: best((s) => s.labelFit), text: best((s) => s.textCoverage) };
+  const byCoverage = [...signals].sort((a, b) => b.coverage - a.coverage);
+  for (const s of signals) {
+    s.relative = {
+      coverageGap: s.coverage - top.coverage,
+      coverageRank: byCoverage.findIndex((o) => o.coverage === s.coverage),
+      labelledGap: s.labelledCoverage - top.labelled,
+      labelFitGap: s.labelFit - top.labelFit,
+      textCoverageGap: s.textCoverage - top.text,
+    };
+  }
 }
 
 function weighted(analysis: QueryAnalysis, credits: number[]): number {
@@ -98,11 +157,6 @@ function share(labelGrams: string[], questionGrams: Set<string>): number {
 /** A value of the kind asked for, and a level or a change as asked. */
 function fitsQuestion(analysis: QueryAnalysis, figure: Figure): boolean {
   return changeFit(analysis, figure) === 1 && (analysis.expects.length === 0 || analysis.expects.some((kind) => isOfKind(figure, kind)));
-}
-
-/** Very short fragments (headings run into text) rarely answer anything. */
-function lengthPrior(text: string): number {
-  return text.length < 12 ? -0.1 : 0;
 }
 
 /** Picks the best sentence, then others that cover concepts it leaves out. */

@@ -7,6 +7,7 @@ import { analyzeQuestion } from '../retrieve/analyze-question.js';
 import { searchPassages } from '../retrieve/hybrid-search.js';
 import type { KnowledgeBase } from '../retrieve/knowledge-base.js';
 import type { QueryAnalysis, RankedPassage } from '../retrieve/types.js';
+import type { AnswerScorer } from './answer-model.js';
 import { rankSentences, type Evidence } from './select-evidence.js';
 
 const PART_TOP_K = 8;
@@ -14,18 +15,18 @@ const PART_TOP_K = 8;
 const DISTINCT_SHARE = 0.8;
 
 /** One sentence per sub-question (fewer when parts share one), in the question's order. */
-export async function selectForParts(kb: KnowledgeBase, analysis: QueryAnalysis, ranked: RankedPassage[]): Promise<Evidence[]> {
+export async function selectForParts(kb: KnowledgeBase, analysis: QueryAnalysis, ranked: RankedPassage[], scorer: AnswerScorer): Promise<Evidence[]> {
   const parts = await Promise.all(
     analysis.parts.map(async (text, i) => {
       // "…是多少？在全市排第几？": a part without its own subject takes it from the one before.
       const history: HistoryTurn[] = i > 0 ? [{ role: 'user', content: analysis.parts[i - 1]! }] : [];
       const part = analyzeQuestion(kb, text, history);
       const partRanked = await searchPassages(kb, part, PART_TOP_K);
-      return { part, ranked: partRanked, candidates: rankSentences(kb, part, partRanked) };
+      return { part, ranked: partRanked, candidates: rankSentences(kb, part, partRanked, { scorer }) };
     }),
   );
   const pool = mergeRanked(ranked, parts.flatMap((p) => p.ranked));
-  const full = rankSentences(kb, analysis, pool, pool.length);
+  const full = rankSentences(kb, analysis, pool, { pool: pool.length, scorer });
   const chosen = new Map<number, Evidence>();
   // The part surest of its sentence chooses first; the others then prefer sentences still free.
   const order = parts.map((p, i) => ({ ...p, i })).sort((a, b) => (b.candidates[0]?.score ?? 0) - (a.candidates[0]?.score ?? 0));

@@ -1,9 +1,9 @@
 /** The trust rule: every number in an answer must appear verbatim in one of its cited quotes. */
 import { escapeRegExp, normalizeForMatch } from '../../ingest/text/normalize.js';
 
-/** Numbers written in an answer, citation markers [n] excluded. */
+/** Numbers written in an answer; citation markers [n] and source lines ("> — 一、… › 1.…") excluded. */
 export function numbersIn(answer: string): string[] {
-  const withoutMarkers = answer.replace(/\[\d+\]/g, ' ');
+  const withoutMarkers = answer.replace(/^> — .*$/gm, ' ').replace(/\[\d+\]/g, ' ');
   return withoutMarkers.match(/\d+(?:[.:：]\d+)*/g) ?? [];
 }
 

@@ -14,16 +14,21 @@ export async function searchPassages(kb: KnowledgeBase, analysis: QueryAnalysis,
   const lexical = kb.index.lexical.search(analysis.lexicalTerms, CANDIDATES);
   const [queryVector] = await kb.embedder.embedQueries([analysis.embedText]);
   const vector = queryVector ? kb.index.vectors.search(queryVector, CANDIDATES) : [];
-  const fused = new Map<number, number>();
-  lexical.forEach((hit, rank) => fused.set(hit.index, (fused.get(hit.index) ?? 0) + LEXICAL_WEIGHT / (RRF_K + rank + 1)));
+  const fused = new Map<number, RankedPassage>();
+  const entry = (index: number) => fused.get(index) ?? fused.set(index, { index, score: 0 }).get(index)!;
+  lexical.forEach((hit, rank) => {
+    const e = entry(hit.index);
+    e.score += (LEXICAL_WEIGHT * RRF_K) / (RRF_K + rank + 1);
+    e.lexicalRank = rank;
+  });
   vector.forEach((hit, rank) => {
     if (hit.score <= 0) return;
-    fused.set(hit.index, (fused.get(hit.index) ?? 0) + VECTOR_WEIGHT / (RRF_K + rank + 1));
+    const e = entry(hit.index);
+    e.score += (VECTOR_WEIGHT * RRF_K) / (RRF_K + rank + 1);
+    e.vectorRank = rank;
+    e.vectorScore = hit.score;
   });
-  return [...fused]
-    .map(([index, score]) => ({ index, score: score * RRF_K }))
-    .sort((a, b) => b.score - a.score)
-    .slice(0, k);
+  return [...fused.values()].sort((a, b) => b.score - a.score).slice(0, k);
 }
 
 /** Ranked passages in the shape the API returns them. */

@@ -53,5 +53,11 @@ export interface QueryAnalysis {
 
 export interface RankedPassage {
   index: number;
+  /** Fused reciprocal-rank score. */
   score: number;
+  /** 0-based ranks in the lexical and vector lists (absent when the passage was not in one). */
+  lexicalRank?: number;
+  vectorRank?: number;
+  /** Cosine similarity of the question's vector and the passage's. */
+  vectorScore?: number;
 }

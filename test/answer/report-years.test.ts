@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../server/answer/answer-question.js';
-import { statesYear } from '../../server/answer/abstention.js';
+import { statesYear } from '../../server/answer/candidate-checks.js';
 import { openKnowledgeBase } from '../../server/open-knowledge-base.js';
 import type { KnowledgeBase } from '../../server/retrieve/knowledge-base.js';
 import { tempConfig } from './helpers.js';

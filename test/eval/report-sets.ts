@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadIngestConfig } from '../../ingest/config.js';
-import { answerQuestion } from '../../server/answer/answer-question.js';
+import { answerQuestion, type AnswerOptions } from '../../server/answer/answer-question.js';
+import type { KnowledgeBase } from '../../server/retrieve/knowledge-base.js';
 import type { AnswerResponse } from '../../server/contract.js';
 import { openKnowledgeBase } from '../../server/open-knowledge-base.js';
 import type { EvalQuestion } from './score.js';
@@ -33,7 +34,8 @@ export function pairReportsWithSets(reportsDir: string, setsDir: string): { pair
 
 /** Ingests one report alone with the built-in embedder and returns an in-process asker for it. */
 export async function openSingleReport(report: string, log: (line: string) => void): Promise<{
-  ask: (question: EvalQuestion) => Promise<AnswerResponse>;
+  kb: KnowledgeBase;
+  ask: (question: EvalQuestion, options?: AnswerOptions) => Promise<AnswerResponse>;
   remove: () => void;
 }> {
   const base = fs.mkdtempSync(path.join(os.tmpdir(), 'eval-report-'));
@@ -43,7 +45,8 @@ export async function openSingleReport(report: string, log: (line: string) => vo
   const config = loadIngestConfig({ ...process.env, CORPUS_DIR: corpusDir, DATA_DIR: path.join(base, 'data'), EMBEDDER: 'builtin' });
   const kb = await openKnowledgeBase(config, { log });
   return {
-    ask: (q) => answerQuestion(kb, { question: q.question }),
+    kb,
+    ask: (q, options) => answerQuestion(kb, { question: q.question }, options),
     remove: () => fs.rmSync(base, { recursive: true, force: true }),
   };
 }

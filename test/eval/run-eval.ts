@@ -3,6 +3,7 @@
  * against the in-process answerer (default) or a running server, and prints the figures.
  * `npm run eval -- --reports DIR [--sets DIR]`: ingests each report of DIR alone and scores the set
  * named after it (`report-sets.ts`), printing each report's figures, then the pooled ones.
+ * `npm run eval -- --cv`: leave-one-report-out figures of the answer model (`test/train/cross-validate.ts`).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +12,7 @@ import { answerQuestion } from '../../server/answer/answer-question.js';
 import { AnswerResponseSchema, type AnswerResponse } from '../../server/contract.js';
 import { openKnowledgeBase } from '../../server/open-knowledge-base.js';
 import { loadQuestions } from './questions.js';
+import { crossValidate } from '../train/cross-validate.js';
 import { openSingleReport, pairReportsWithSets } from './report-sets.js';
 import { scoreAnswer, summarize, type EvalQuestion, type QuestionScore } from './score.js';
 
@@ -24,6 +26,7 @@ interface EvalArgs {
   reports?: string;
   sets: string;
   verbose: boolean;
+  cv: boolean;
 }
 
 function parseArgs(args: string[]): EvalArgs {
@@ -39,6 +42,7 @@ function parseArgs(args: string[]): EvalArgs {
     reports: valueOf('--reports'),
     sets: valueOf('--sets') ?? path.join(here, 'reports'),
     verbose: args.includes('--verbose'),
+    cv: args.includes('--cv'),
   };
 }
 
@@ -82,9 +86,7 @@ async function evalReports(args: EvalArgs & { reports: string }): Promise<void> 
     try {
       const scores = await scoreSet(loadQuestions(setFile), opened.ask, args.verbose);
       pooled.push(...scores);
-      const s = summarize(scores);
-      const r = (f: { rate: number }) => `${(f.rate * 100).toFixed(0).padStart(4)}%`;
-      rows.push(`${path.basename(report).padEnd(40)} ${r(s.answer)} ${r(s.answerZh)} ${r(s.answerEn)} ${r(s.cite)} ${r(s.recall5)} ${r(s.abstain)}`);
+      rows.push(reportRow(path.basename(report), scores));
     } finally {
       opened.remove();
     }
@@ -94,8 +96,25 @@ async function evalReports(args: EvalArgs & { reports: string }): Promise<void> 
   printSummary(pooled, `pooled      ${pooled.length} questions over ${pairs.length} reports from ${path.relative(process.cwd(), args.reports) || '.'}`);
 }
 
+async function evalCrossValidated(): Promise<void> {
+  const results = await crossValidate((l) => console.error(`[eval] ${l}`));
+  console.log(`${'held-out report'.padEnd(40)} answer   zh    en  cite  rec5 abstain`);
+  for (const { report, scores } of results) console.log(reportRow(report, scores));
+  const pooled = results.flatMap((r) => r.scores);
+  const provincial = results.filter((r) => r.report.includes('gov-work-report')).flatMap((r) => r.scores);
+  printSummary(provincial, `provincial  ${provincial.length} questions over ${results.filter((r) => r.report.includes('gov-work-report')).length} reports, each answered by a model fitted without it`);
+  printSummary(pooled, `pooled      ${pooled.length} questions over ${results.length} reports`);
+}
+
+function reportRow(name: string, scores: QuestionScore[]): string {
+  const s = summarize(scores);
+  const r = (f: { rate: number }) => `${(f.rate * 100).toFixed(0).padStart(4)}%`;
+  return `${name.padEnd(40)} ${r(s.answer)} ${r(s.answerZh)} ${r(s.answerEn)} ${r(s.cite)} ${r(s.recall5)} ${r(s.abstain)}`;
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  if (args.cv) return evalCrossValidated();
   if (args.reports) return evalReports({ ...args, reports: args.reports });
   const questions = loadQuestions(args.file);
   const ask = args.url ? askOverHttp(args.url) : await askInProcess();

@@ -1,0 +1,120 @@
+/**
+ * Facts about one candidate sentence against the question, which the answer model weighs: does it
+ * state the question's main concept, a figure of the kind asked for, a rate of change when one is
+ * asked, the places the question names — or only a sibling measure (出口 for 进口)?
+ * They were gates once; now each is a feature and the model decides.
+ */
+import type { DocumentYears } from '../../ingest/schema.js';
+import { normalizeForMatch } from '../../ingest/text/normalize.js';
+import type { KnowledgeBase } from '../retrieve/knowledge-base.js';
+import type { QueryAnalysis } from '../retrieve/types.js';
+import type { SentenceFigure } from './passage-sentences.js';
+import { isChangeFigure, isOfKind } from './pick-figures.js';
+import { termCredit } from './term-credit.js';
+
+/**
+ * General-language IDF (jieba's table) from which a word names a concept rather than a way of
+ * asking: 外资企业 9.4, 绿地面积 12 are concepts; 方向 5.4, 概括 7.5, 做法 6.6 are phrasing.
+ */
+const SPECIFIC_CONCEPT_IDF = 8;
+/** Wording that wants a number for an answer ("几大办" wants a name that holds one). */
+const NUMBER_WANTED_RE = /多少|第几|排名|老几|多久|多长|多大|几(?:个|项|家|位|所|座|条|名|人|户|年|次|倍)|how (?:many|much)|what (?:percentage|share|proportion|rate|ratio)|\brank/i;
+/** Wording that asks for an amount of money and nothing else ("投了多少个亿", "how much … worth"). */
+const MONEY_WANTED_RE =
+  /多少个?亿|多少万元|多少钱|多少元|(?:收入|营收|销售额|投资额|支出)(?:是|有|为)?多少(?!个百分点)|how much money|how many (?:billion|million|yuan)|\b(?:worth|in (?:dollars?|yuan|rmb))\b|\b(?:total|how much)\b.*\b(?:income|revenue|spending|expenditure|sales|premiums?)\b/i;
+/** Standings reports state without a numeral. */
+const RANK_WORDS_RE = /前列|首位|居首|领跑|领先|第一梯队|第一方阵|前茅/;
+/** A concept counts as stated from half credit up: its exact wording, or a heading's. */
+const STATED_CREDIT = 0.5;
+
+/**
+ * Qualifiers that split one measure into different ones (urban / rural income, first / second
+ * grade, exports / imports): a sentence about a sibling does not answer a question about one.
+ */
+const SIBLING_QUALIFIERS: string[][][] = [
+  [['城镇'], ['农村']],
+  [['出口'], ['进口']],
+  [['上半年'], ['下半年']],
+  [['一级'], ['二级'], ['三级']],
+  [['一类'], ['二类'], ['三类']],
+  [['一星'], ['二星'], ['三星'], ['四星'], ['五星']],
+  [['第一产业'], ['第二产业'], ['第三产业', '服务业']],
+  [['小学'], ['初中'], ['高中']],
+  [['男性'], ['女性']],
+  // Different statistics of one industry: revenue, value added, gross output.
+  [['营业收入', '营收'], ['增加值'], ['产值']],
+];
+
+export function wantsNumber(analysis: QueryAnalysis): boolean {
+  return NUMBER_WANTED_RE.test(analysis.question);
+}
+
+/** The index of the question's most specific, heaviest concept; -1 when there is none to rely on. */
+export function mainConcept(analysis: QueryAnalysis): number {
+  // A dictionary's guess for an English word ("meet" -> 相遇) is too unsure to decide on.
+  let main = -1;
+  analysis.keyTerms.forEach((t, i) => {
+    const best = analysis.keyTerms[main];
+    if (!t.guessed && !t.exact && (!best || t.specificity * t.weight > best.specificity * best.weight)) main = i;
+  });
+  return main;
+}
+
+/** Weighted share of the question's specific concepts that the corpus never mentions. */
+export function missingSpecificShare(kb: KnowledgeBase, analysis: QueryAnalysis): number {
+  const total = analysis.keyTerms.reduce((s, t) => s + t.weight, 0) || 1;
+  const missing = analysis.keyTerms
+    .filter((t) => t.specificity >= SPECIFIC_CONCEPT_IDF && termCredit(t, kb.corpusText) === 0)
+    .reduce((s, t) => s + t.weight, 0);
+  return missing / total;
+}
+
+/** The question names one qualifier of a set ("进口"); the sentence names only its siblings ("出口"). */
+export function namesSiblingOnly(analysis: QueryAnalysis, normalizedSentence: string): boolean {
+  const asked = normalizeForMatch([analysis.question, ...analysis.keyTerms.flatMap((t) => t.alternatives)].join('|'));
+  const says = (group: string[]) => group.some((q) => normalizedSentence.includes(q));
+  return SIBLING_QUALIFIERS.some((set) => {
+    const named = set.filter((group) => group.some((q) => asked.includes(q)));
+    if (named.length !== 1) return false;
+    return !says(named[0]!) && set.some((group) => group !== named[0] && says(group));
+  });
+}
+
+/**
+ * "How many …", "what rank …" or "how many 亿" without a figure of that kind labelled with one of
+ * the question's concepts (counts, ranks and 多少亿 are unambiguous; shares less so).
+ */
+export function lacksAskedKind(analysis: QueryAnalysis, text: string, figures: SentenceFigure[]): boolean {
+  const moneyWanted = MONEY_WANTED_RE.test(analysis.question);
+  const asked = moneyWanted ? [...new Set([...analysis.expects, 'money' as const])] : analysis.expects;
+  const precise = asked.filter((kind) => kind === 'count' || kind === 'rank' || (kind === 'money' && moneyWanted));
+  if (precise.length === 0 || precise.length < asked.length) return false;
+  // "跻身全省前列", "居首": a standing without a numeral still answers "where does it rank".
+  if (precise.includes('rank') && RANK_WORDS_RE.test(text)) return false;
+  return !figures.some((f) => precise.some((kind) => isOfKind(f.figure, kind)) && analysis.keyTerms.some((t) => termCredit(t, f.label) >= STATED_CREDIT));
+}
+
+/** "实际利用外资年均增长多少？" met only by the amount: no rate of change for the main concept. */
+export function lacksChange(analysis: QueryAnalysis, figures: SentenceFigure[]): boolean {
+  if (!analysis.asksForChange || !wantsNumber(analysis)) return false;
+  if (analysis.expects.some((kind) => kind === 'count' || kind === 'rank')) return false;
+  const main = analysis.keyTerms[mainConcept(analysis)];
+  if (!main) return false;
+  return !figures.some((f) => isChangeFigure(f.figure) && (termCredit(main, f.label) >= STATED_CREDIT || termCredit(main, f.clause) >= STATED_CREDIT));
+}
+
+/** A place the question names (below the city) that the sentence does not name. */
+export function missesPlace(analysis: QueryAnalysis, normalizedSentence: string): boolean {
+  return analysis.places.some((forms) => !forms.some((f) => normalizedSentence.includes(normalizeForMatch(f))));
+}
+
+/**
+ * Whether `text` speaks of `year`: written out, or as the relative word the document uses for it
+ * ("2026年" in a 2026 work report is its 今年; 2025 its 去年 or 过去一年).
+ */
+export function statesYear(text: string, years: DocumentYears, year: number): boolean {
+  if (text.includes(String(year))) return true;
+  if (years.current === null) return false;
+  if (year === years.current) return /今年|本年|明年起/.test(text);
+  return year === years.current - 1 && /去年|过去一年|一年来|上年/.test(text);
+}

@@ -1,0 +1,119 @@
+/**
+ * The answer model's features, named and computed in one place: the model file refers to them by
+ * name. Each candidate sentence is described by retrieval signals (ranks, scores), how much of the
+ * question it covers (words, synonyms, dictionary guesses, headings), whether it states a figure of
+ * the asked kind for the asked concept, and the question's own traits (language, intent, concepts
+ * the corpus never mentions), which move every candidate's probability alike.
+ */
+import type { QueryAnalysis, RankedPassage } from '../retrieve/types.js';
+
+export interface QuestionSignals {
+  /** Weighted share of specific concepts the corpus never mentions. */
+  missingSpecific: number;
+  /** Weighted share of concepts that are dictionary guesses for English words. */
+  guessedShare: number;
+  wantsNumber: boolean;
+  /** Retrieval's best fused score, to read each passage's score against. */
+  topScore: number;
+}
+
+export interface CandidateSignals {
+  hit: RankedPassage;
+  passageRank: number;
+  /** Weighted coverage by the sentence's text alone, by its headings alone, and by both. */
+  textCoverage: number;
+  headingCoverage: number;
+  coverage: number;
+  /** Weighted coverage counting only concepts a fitting figure of the sentence is labelled with. */
+  labelledCoverage: number;
+  /** Credit of the question's main concept in the sentence (1 when there is no main concept). */
+  mainCredit: number;
+  /** A fitting figure of the sentence is labelled with the main concept. */
+  mainLabelled: boolean;
+  /** How many of the sentence's figures are labelled with one of the question's concepts. */
+  labelledFigures: number;
+  hasFigures: boolean;
+  statesFigure: boolean;
+  answersWithFigure: boolean;
+  /** Best share of a fitting figure label's character pairs that the question uses. */
+  labelFit: number;
+  opensEnumeration: boolean;
+  underPlanHeading: boolean;
+  siblingOnly: boolean;
+  lacksAskedKind: boolean;
+  lacksChange: boolean;
+  missesPlace: boolean;
+  /** The question names a year the passage does not speak of. */
+  missesYear: boolean;
+  length: number;
+  /** Against the question's other candidates: how far below the best, and the place by coverage. */
+  relative: RelativeSignals;
+}
+
+export interface RelativeSignals {
+  coverageGap: number;
+  coverageRank: number;
+  labelledGap: number;
+  labelFitGap: number;
+  textCoverageGap: number;
+}
+
+type FeatureFn = (q: QueryAnalysis, qs: QuestionSignals, c: CandidateSignals) => number;
+
+const isFigure = (q: QueryAnalysis) => (q.intent === 'figure' ? 1 : 0);
+const isList = (q: QueryAnalysis) => (q.intent === 'list' ? 1 : 0);
+const bit = (b: boolean) => (b ? 1 : 0);
+
+/** Every feature by name. Order is irrelevant: the model lists the ones it uses. */
+export const FEATURES: Record<string, FeatureFn> = {
+  coverage: (_q, _qs, c) => c.coverage,
+  text_coverage: (_q, _qs, c) => c.textCoverage,
+  heading_coverage: (_q, _qs, c) => c.headingCoverage,
+  full_coverage: (_q, _qs, c) => bit(c.coverage >= 0.999),
+  labelled_coverage: (_q, _qs, c) => c.labelledCoverage,
+  main_credit: (_q, _qs, c) => c.mainCredit,
+  figure_q_main_labelled: (q, _qs, c) => isFigure(q) * bit(c.mainLabelled),
+  labelled_figures: (_q, _qs, c) => Math.min(c.labelledFigures, 5) / 5,
+  passage_rank: (_q, _qs, c) => 1 / (1 + c.passageRank),
+  fused_score: (_q, qs, c) => (qs.topScore > 0 ? c.hit.score / qs.topScore : 0),
+  lexical_rank: (_q, _qs, c) => (c.hit.lexicalRank === undefined ? 0 : 1 / (1 + c.hit.lexicalRank)),
+  vector_rank: (_q, _qs, c) => (c.hit.vectorRank === undefined ? 0 : 1 / (1 + c.hit.vectorRank)),
+  vector_similarity: (_q, _qs, c) => Math.max(0, c.hit.vectorScore ?? 0),
+  states_figure: (_q, _qs, c) => bit(c.statesFigure),
+  has_figures: (_q, _qs, c) => bit(c.hasFigures),
+  figure_q_answers_with_figure: (q, _qs, c) => isFigure(q) * bit(c.answersWithFigure),
+  figure_q_no_figure: (q, _qs, c) => isFigure(q) * bit(!c.hasFigures),
+  figure_q_labelled_coverage: (q, _qs, c) => isFigure(q) * c.labelledCoverage,
+  figure_q_label_fit: (q, _qs, c) => isFigure(q) * c.labelFit,
+  number_q_no_figure: (_q, qs, c) => bit(qs.wantsNumber && !c.statesFigure),
+  list_q_enumeration: (q, _qs, c) => isList(q) * bit(c.opensEnumeration),
+  list_q_coverage: (q, _qs, c) => isList(q) * c.coverage,
+  plan_q_plan_heading: (q, _qs, c) => bit(q.asksForPlans && c.underPlanHeading),
+  sibling_only: (_q, _qs, c) => bit(c.siblingOnly),
+  lacks_asked_kind: (q, _qs, c) => isFigure(q) * bit(c.lacksAskedKind),
+  lacks_change: (q, _qs, c) => isFigure(q) * bit(c.lacksChange),
+  misses_place: (_q, _qs, c) => bit(c.missesPlace),
+  misses_year: (_q, _qs, c) => bit(c.missesYear),
+  short_sentence: (_q, _qs, c) => bit(c.length < 12),
+  log_length: (_q, _qs, c) => Math.log1p(c.length) / 6,
+  coverage_gap: (_q, _qs, c) => c.relative.coverageGap,
+  coverage_rank: (_q, _qs, c) => 1 / (1 + c.relative.coverageRank),
+  text_coverage_gap: (_q, _qs, c) => c.relative.textCoverageGap,
+  figure_q_labelled_gap: (q, _qs, c) => isFigure(q) * c.relative.labelledGap,
+  figure_q_label_fit_gap: (q, _qs, c) => isFigure(q) * c.relative.labelFitGap,
+  missing_specific: (_q, qs) => qs.missingSpecific,
+  guessed_share: (_q, qs) => qs.guessedShare,
+  lang_en: (q) => bit(q.lang === 'en'),
+  intent_figure: isFigure,
+  intent_list: isList,
+  multi: (q) => bit(q.multi),
+  wants_number: (_q, qs) => bit(qs.wantsNumber),
+  en_coverage: (q, _qs, c) => bit(q.lang === 'en') * c.coverage,
+};
+
+export const FEATURE_NAMES = Object.keys(FEATURES);
+
+/** The values of `names` (a model's features) for one candidate. */
+export function featureVector(names: readonly string[], q: QueryAnalysis, qs: QuestionSignals, c: CandidateSignals): number[] {
+  return names.map((name) => FEATURES[name]!(q, qs, c));
+}
