@@ -12,10 +12,25 @@ const RELATIVE_RE = new RegExp(Object.keys(RELATIVE_YEAR_OFFSETS).sort((a, b) =>
 /** A year narrows a question but names no concept: it weighs less than a measure and is never "missing". */
 const YEAR_TERM_WEIGHT = 1;
 
+/** English relative years, as the Chinese word of the same offset. */
+const ENGLISH_RELATIVE: Array<[RegExp, string]> = [
+  [/\b(?:last|previous|past) year\b|\ba year ago\b/i, '去年'],
+  [/\bthis year\b|\bthe current year\b/i, '今年'],
+  [/\bnext year\b|\bthe coming year\b/i, '明年'],
+];
+
+/** The words of the question's English year phrases ("last", "year"), which name no concept of their own. */
+export function englishYearWords(question: string): Set<string> {
+  const words = new Set<string>();
+  for (const [re] of ENGLISH_RELATIVE) for (const w of re.exec(question)?.[0].toLowerCase().split(/\s+/) ?? []) words.add(w);
+  return words;
+}
+
 /** Calendar years the question names, written out or as relative words resolved against `docs`. */
 export function questionYears(question: string, docs: Doc[]): string[] {
   const years = new Set(question.match(YEAR_RE) ?? []);
-  for (const word of question.match(RELATIVE_RE) ?? []) {
+  const words = [...(question.match(RELATIVE_RE) ?? []), ...ENGLISH_RELATIVE.filter(([re]) => re.test(question)).map(([, word]) => word)];
+  for (const word of words) {
     for (const doc of docs) {
       const year = resolveRelativeYear(word, doc);
       if (year !== null) years.add(String(year));
