@@ -3,14 +3,10 @@
  * written, training is deterministic, the threshold is the least costly one, and a model fitted on
  * examples chooses the answering sentence of a small report.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scorerFromModel, treeMargin } from '../../server/answer/answer-model.js';
 import { FEATURE_NAMES, featureVector, type CandidateSignals } from '../../server/answer/candidate-features.js';
 import { rankSentences } from '../../server/answer/select-evidence.js';
-import { openKnowledgeBase } from '../../server/open-knowledge-base.js';
 import { analyzeQuestion } from '../../server/retrieve/analyze-question.js';
 import { searchPassages } from '../../server/retrieve/hybrid-search.js';
 import type { KnowledgeBase } from '../../server/retrieve/knowledge-base.js';
@@ -18,7 +14,7 @@ import { fitBoostedTrees } from '../../test/train/boosted-trees.js';
 import { collectExamples, holdsAnswer } from '../../test/train/collect-examples.js';
 import { chooseThreshold, costAt, fitOn, toModel, type Outcome } from '../../test/train/fit-answer-model.js';
 import type { EvalQuestion } from '../eval/score.js';
-import { tempConfig } from './helpers.js';
+import { openSingleReport } from '../eval/report-sets.js';
 
 const leaf = (value: number) => ({ value });
 
@@ -108,7 +104,7 @@ describe('training', () => {
 
 describe('a fitted model on a small report', () => {
   let kb: KnowledgeBase;
-  let corpusDir: string;
+  let remove: () => void;
   const questions: EvalQuestion[] = [
     { id: 'a', question: '全年地区生产总值是多少？', lang: 'zh', type: 'figure', answers: ['1528.6亿元'], section: '' },
     { id: 'b', question: '研究与试验发展经费支出占地区生产总值比重是多少？', lang: 'zh', type: 'figure', answers: ['3.1%'], section: '' },
@@ -117,11 +113,9 @@ describe('a fitted model on a small report', () => {
     { id: 'e', question: '地铁运营里程有多少公里？', lang: 'zh', type: 'unanswerable', answers: [], section: '' },
   ];
   beforeAll(async () => {
-    corpusDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pra-model-'));
-    fs.copyFileSync('test/fixtures/reports/haishu-annual-review.txt', path.join(corpusDir, 'haishu-annual-review.txt'));
-    kb = await openKnowledgeBase(tempConfig(corpusDir));
+    ({ kb, remove } = await openSingleReport('test/fixtures/reports/haishu-annual-review.txt', () => {}));
   });
-  afterAll(() => fs.rmSync(corpusDir, { recursive: true, force: true }));
+  afterAll(() => remove());
 
   it('ranks the sentence that holds the answer first', async () => {
     const examples = await collectExamples(kb, 'haishu', questions);

@@ -2,15 +2,11 @@
  * Years in questions against a document's own years: "2026年" in a 2026 work report is its 今年,
  * so the target the report sets for 今年 answers "2026年…目标"; a year it never speaks of is declined.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../server/answer/answer-question.js';
 import { statesYear } from '../../server/answer/candidate-checks.js';
-import { openKnowledgeBase } from '../../server/open-knowledge-base.js';
 import type { KnowledgeBase } from '../../server/retrieve/knowledge-base.js';
-import { tempConfig } from './helpers.js';
+import { openSingleReport } from '../eval/report-sets.js';
 
 describe('statesYear', () => {
   const years = { current: 2026, reviewed: [2021, 2025] as [number, number], planned: [2026, 2030] as [number, number] };
@@ -26,13 +22,11 @@ describe('statesYear', () => {
 
 describe('a 2026 work report answers for 2026 what it says for 今年', () => {
   let kb: KnowledgeBase;
-  let corpusDir: string;
+  let remove: () => void;
   beforeAll(async () => {
-    corpusDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pra-years-'));
-    fs.copyFileSync('test/fixtures/reports/provincial/beijing-2026-gov-work-report.txt', path.join(corpusDir, 'beijing-2026-gov-work-report.txt'));
-    kb = await openKnowledgeBase(tempConfig(corpusDir));
+    ({ kb, remove } = await openSingleReport('test/fixtures/reports/provincial/beijing-2026-gov-work-report.txt', () => {}));
   });
-  afterAll(() => fs.rmSync(corpusDir, { recursive: true, force: true }));
+  afterAll(() => remove());
 
   it('answers the 2026 growth target from the 今年 sentence, and declines 2019', async () => {
     const target = await answerQuestion(kb, { question: '2026年地区生产总值增长目标是多少？' });
