@@ -250,15 +250,24 @@ function elidedLabel(sentence: string, prefix: string, match: ValueMatch, drafts
   return subject ? `${subject}${head ?? verb}` : null;
 }
 
-/** The nearest measure named before `index` in the sentence: an earlier figure's, else the sentence's lead. */
+/**
+ * The nearest measure named before `index` in the sentence: an earlier figure's, else the words
+ * before the first value of the nearest earlier clause that has one ("地区生产总值增速连续八年…").
+ */
 function subjectBefore(sentence: string, index: number, drafts: DraftFigure[]): string {
   for (let i = drafts.length - 1; i >= 0; i--) {
     const subject = measureSubject(drafts[i]!.label);
     if (subject) return subject;
   }
-  const lead = sentence.slice(0, index).split(/[，,；;：:]/)[0] ?? '';
-  const firstValue = lead.search(/[\d一二三四五六七八九十百千万亿两]+[年个项家%％]/);
-  return measureSubject(labelFromPrefix(firstValue > 0 ? lead.slice(0, firstValue) : lead).before || lead);
+  const clauses = sentence.slice(0, index).split(/[，,；;：:]/).slice(0, -1);
+  for (let i = clauses.length - 1; i >= 0; i--) {
+    const clause = clauses[i]!;
+    const first = matchValues(clause)[0];
+    if (!first) continue;
+    const subject = measureSubject(labelFromPrefix(clause.slice(0, first.start)).before || clause.slice(0, first.start));
+    if (subject) return subject;
+  }
+  return '';
 }
 
 function joinQualifier(qualifier: string | null, approx: string | null): string | null {

@@ -86,6 +86,13 @@ describe('figure extraction against the hand-checked gold sets', () => {
     });
   }
 
+  it('gives an elided head the measure named before it, not the verb phrase between', () => {
+    const drafts = extractFromSentence('推动三驾马车协同发力，经济运行总体好于省市，地区生产总值增速连续八年进入全市前三，总量达到860.3 亿元。');
+    expect(drafts.find((d) => d.match.value === '860.3')?.label).toBe('地区生产总值总量');
+    const share = extractFromSentence('一般公共预算收入增长5%，占比提高到60%。');
+    expect(share.find((d) => d.match.value === '60')?.label).toBe('一般公共预算收入占比');
+  });
+
   it('aligns enumerations item by item', () => {
     const six = extractFromSentence('新材料、高端装备、汽车零部件产业分别实现产值 497 亿元、508 亿元、129 亿元，年均增长 6.5%、9%、19%。');
     expect(six.map((d) => [d.label, d.match.value, d.match.unit])).toEqual([
