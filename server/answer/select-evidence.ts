@@ -74,58 +74,77 @@ export function questionSignals(kb: KnowledgeBase, analysis: QueryAnalysis, rank
 /** Candidate sentences of the top passages, most probably answering first. */
 export function rankSentences(kb: KnowledgeBase, analysis: QueryAnalysis, ranked: RankedPassage[], options: RankOptions = {}): Evidence[] {
   const scorer = options.scorer ?? defaultScorer();
-  const qs = questionSignals(kb, analysis, ranked);
-  const candidates: Evidence[] = [];
-  const questionGrams = new Set(analysis.keyTerms.flatMap((t) => t.alternatives.flatMap((a) => charBigrams(normalizeForMatch(a)))));
-  // Labels can be cut short ("就业" for "城镇新增就业 2.3 万人"): the value's own clause counts too.
-  const names = (t: KeyTerm, f: SentenceFigure) => termCredit(t, f.labelWithQualifier) >= LABEL_MIN_CREDIT || termCredit(t, f.clause) >= LABEL_MIN_CREDIT;
-  const main = mainConcept(analysis);
-  ranked.slice(0, options.pool ?? SENTENCE_POOL).forEach((hit, passageRank) => {
-    const { heading, sectionPath, sentences } = passageInfo(kb, hit.index);
-    const passage = kb.index.passages[hit.index]!;
-    const doc = kb.docById.get(passage.docId);
-    const passageNormalized = normalizeForMatch(passage.text);
-    const missesYear = analysis.years.some((y) => !doc || !statesYear(passageNormalized, doc.years, Number(y)));
-    const headingCredits = analysis.keyTerms.map((t) => termCredit(t, heading));
-    for (const { start, end, text, normalized, figures } of sentences) {
-      const textCredits = analysis.keyTerms.map((t) => termCredit(t, normalized));
-      const credits = textCredits.map((c, i) => Math.max(c, HEADING_CREDIT * headingCredits[i]!));
-      const fitting = figures.filter((f) => fitsQuestion(analysis, f.figure));
-      // A figure question's concept is answered where a fitting figure is labelled with it.
-      const labelled = analysis.keyTerms.map((t) => fitting.some((f) => names(t, f)));
-      const answersWithFigure = labelled.some(Boolean);
-      const statesFigure = figures.some((f) => analysis.keyTerms.some((t) => names(t, f)));
-      const answerCredits = analysis.intent === 'figure' ? credits.map((c, i) => (labelled[i] ? c : c * UNLABELLED_SHARE)) : credits;
-      const signals: CandidateSignals = {
-        hit,
-        passageRank,
-        textCoverage: weighted(analysis, textCredits),
-        headingCoverage: weighted(analysis, headingCredits),
-        coverage: weighted(analysis, credits),
-        labelledCoverage: weighted(analysis, credits.map((c, i) => (labelled[i] ? c : 0))),
-        mainCredit: main < 0 ? 1 : credits[main]!,
-        mainLabelled: main >= 0 && labelled[main]!,
-        labelledFigures: figures.filter((f) => analysis.keyTerms.some((t) => names(t, f))).length,
-        hasFigures: figures.length > 0,
-        statesFigure,
-        answersWithFigure,
-        labelFit: Math.max(0, ...fitting.map((f) => share(f.labelGrams, questionGrams))),
-        opensEnumeration: opensEnumeration(passage.text.slice(start)),
-        underPlanHeading: PLAN_HEADING_RE.test(sectionPath),
-        siblingOnly: namesSiblingOnly(analysis, normalized),
-        lacksAskedKind: lacksAskedKind(analysis, text, figures),
-        lacksChange: lacksChange(analysis, figures),
-        missesPlace: missesPlace(analysis, normalized),
-        missesYear,
-        length: text.length,
-        relative: { coverageGap: 0, coverageRank: 0, labelledGap: 0, labelFitGap: 0, textCoverageGap: 0 },
-      };
-      candidates.push({ passageIndex: hit.index, passageRank, start, end, text, coverage: signals.coverage, score: 0, credits, answerCredits, answersWithFigure, statesFigure, signals });
-    }
-  });
+  const question = questionContext(analysis);
+  const candidates = ranked.slice(0, options.pool ?? SENTENCE_POOL).flatMap((hit, passageRank) => describePassage(kb, question, hit, passageRank));
   relateCandidates(candidates.map((c) => c.signals));
+  const qs = questionSignals(kb, analysis, ranked);
   for (const c of candidates) c.score = scorer.probability(featureVector(scorer.features, analysis, qs, c.signals));
   return candidates.sort((a, b) => b.score - a.score);
+}
+
+interface QuestionContext {
+  analysis: QueryAnalysis;
+  questionGrams: Set<string>;
+  /** The question's main concept, -1 when none. */
+  main: number;
+  /** Whether a figure is labelled with a concept: its label, or the value's own clause ("就业" for "城镇新增就业 2.3 万人"). */
+  names: (t: KeyTerm, f: SentenceFigure) => boolean;
+}
+
+function questionContext(analysis: QueryAnalysis): QuestionContext {
+  return {
+    analysis,
+    questionGrams: new Set(analysis.keyTerms.flatMap((t) => t.alternatives.flatMap((a) => charBigrams(normalizeForMatch(a))))),
+    main: mainConcept(analysis),
+    names: (t, f) => termCredit(t, f.labelWithQualifier) >= LABEL_MIN_CREDIT || termCredit(t, f.clause) >= LABEL_MIN_CREDIT,
+  };
+}
+
+/** The candidates of one retrieved passage: each of its sentences with its signals (not yet scored). */
+function describePassage(kb: KnowledgeBase, question: QuestionContext, hit: RankedPassage, passageRank: number): Evidence[] {
+  const { analysis, main, names, questionGrams } = question;
+  const { heading, sectionPath, sentences } = passageInfo(kb, hit.index);
+  const passage = kb.index.passages[hit.index]!;
+  const doc = kb.docById.get(passage.docId);
+  const passageNormalized = normalizeForMatch(passage.text);
+  const missesYear = analysis.years.some((y) => !doc || !statesYear(passageNormalized, doc.years, Number(y)));
+  const headingCredits = analysis.keyTerms.map((t) => termCredit(t, heading));
+  const underPlanHeading = PLAN_HEADING_RE.test(sectionPath);
+  return sentences.map(({ start, end, text, normalized, figures }) => {
+    const textCredits = analysis.keyTerms.map((t) => termCredit(t, normalized));
+    const credits = textCredits.map((c, i) => Math.max(c, HEADING_CREDIT * headingCredits[i]!));
+    const fitting = figures.filter((f) => fitsQuestion(analysis, f.figure));
+    // A figure question's concept is answered where a fitting figure is labelled with it.
+    const labelled = analysis.keyTerms.map((t) => fitting.some((f) => names(t, f)));
+    const labelledFigures = figures.filter((f) => analysis.keyTerms.some((t) => names(t, f))).length;
+    const answerCredits = analysis.intent === 'figure' ? credits.map((c, i) => (labelled[i] ? c : c * UNLABELLED_SHARE)) : credits;
+    const signals: CandidateSignals = {
+      hit,
+      passageRank,
+      textCoverage: weighted(analysis, textCredits),
+      headingCoverage: weighted(analysis, headingCredits),
+      coverage: weighted(analysis, credits),
+      labelledCoverage: weighted(analysis, credits.map((c, i) => (labelled[i] ? c : 0))),
+      mainCredit: main < 0 ? 1 : credits[main]!,
+      mainLabelled: main >= 0 && labelled[main]!,
+      labelledFigures,
+      hasFigures: figures.length > 0,
+      statesFigure: labelledFigures > 0,
+      answersWithFigure: labelled.some(Boolean),
+      labelFit: Math.max(0, ...fitting.map((f) => share(f.labelGrams, questionGrams))),
+      opensEnumeration: opensEnumeration(passage.text.slice(start)),
+      underPlanHeading,
+      siblingOnly: namesSiblingOnly(analysis, normalized),
+      lacksAskedKind: lacksAskedKind(analysis, text, figures),
+      lacksChange: lacksChange(analysis, figures),
+      missesPlace: missesPlace(analysis, normalized),
+      missesYear,
+      length: text.length,
+      relative: { coverageGap: 0, coverageRank: 0, labelledGap: 0, labelFitGap: 0, textCoverageGap: 0 },
+    };
+    const { coverage, statesFigure, answersWithFigure } = signals;
+    return { passageIndex: hit.index, passageRank, start, end, text, coverage, score: 0, credits, answerCredits, answersWithFigure, statesFigure, signals };
+  });
 }
 
 /** Each candidate against the best of the question's others: a pointwise model then ranks them. */
