@@ -20,19 +20,21 @@ export function chunkSections(sections: ParsedSection[], options: ChunkOptions =
 
 function chunkSection({ section, offsets, rows }: ParsedSection, options: ChunkOptions): Passage[] {
   const text = section.text;
-  const allSentences = splitSentences(text);
+  const sentences = splitSentences(text);
   const groups: Array<Span & { row?: TableRow }> = [];
-  let cursor = 0;
+  let next = 0;
+  // The prose before `end` (sentences in order, rows skipped), grouped into passages.
   const chunkProse = (end: number) => {
-    const sentences = allSentences
-      .filter((s) => s.start >= cursor && s.end <= end)
-      .flatMap((s) => splitLongSpan(text, s, options.maxChars));
-    groups.push(...groupSentences(text, sentences, options, section.kind === 'appendix'));
+    const prose: Span[] = [];
+    for (; next < sentences.length && sentences[next]!.start < end; next++) {
+      if (sentences[next]!.end <= end) prose.push(...splitLongSpan(text, sentences[next]!, options.maxChars));
+    }
+    groups.push(...groupSentences(text, prose, options, section.kind === 'appendix'));
   };
-  for (const row of rows) {
-    chunkProse(row.start);
-    groups.push({ start: row.start, end: row.end, row: { label: row.label, columns: row.columns, cells: row.cells } });
-    cursor = row.end;
+  for (const { start, end, label, columns, cells } of rows) {
+    chunkProse(start);
+    groups.push({ start, end, row: { label, columns, cells } });
+    while (next < sentences.length && sentences[next]!.start < end) next++;
   }
   chunkProse(text.length);
   return groups.map((g, i) => ({

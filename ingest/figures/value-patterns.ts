@@ -3,6 +3,7 @@
  * counts, as Chinese statistical writing expresses them. Years and dates are not figures.
  */
 import type { FigureKind } from '../schema.js';
+import { parseChineseNumber } from '../text/chinese-numbers.js';
 import { escapeRegExp } from '../text/normalize.js';
 
 export interface ValueMatch {
@@ -59,23 +60,6 @@ const VALUE_RE = new RegExp(
   ].join('|'),
   'gu',
 );
-
-const CN_DIGIT_VALUES: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-
-/** Converts a Chinese numeral below 10,000 ("十九" -> 19, "两" -> 2). */
-export function parseChineseNumber(text: string): number | null {
-  let total = 0;
-  let digit = 0;
-  const scale: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-  for (const ch of text) {
-    if (ch in CN_DIGIT_VALUES) digit = CN_DIGIT_VALUES[ch]!;
-    else if (ch in scale) {
-      total += (digit || 1) * scale[ch]!;
-      digit = 0;
-    } else return null;
-  }
-  return total + digit;
-}
 
 const toNumber = (s: string): number => Number.parseFloat(s.replace('．', '.'));
 /** Arabic or Chinese numerals: "6" and "六" alike. */

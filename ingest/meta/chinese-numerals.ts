@@ -3,6 +3,8 @@
  * ("二〇二六年一月二十七日"), turned into Arabic digits so that one date pattern reads both.
  */
 
+import { parseChineseNumber } from '../text/chinese-numbers.js';
+
 const DIGITS: Record<string, number> = Object.fromEntries(
   [...'〇一二三四五六七八九'].map((ch, value) => [ch, value] as const).concat([['○', 0], ['零', 0], ['Ｏ', 0]]),
 );
@@ -10,19 +12,6 @@ const DIGITS: Record<string, number> = Object.fromEntries(
 const YEAR_DIGIT = '[〇○零Ｏ一二三四五六七八九]';
 const SMALL_NUMBER = '[一二三四五六七八九十]{1,3}';
 const CHINESE_DATE_RE = new RegExp(`(${YEAR_DIGIT}{4})年(?:(${SMALL_NUMBER})月(?:(${SMALL_NUMBER})日)?)?`, 'g');
-
-/**
- * The value of a small Chinese number written with 十 (up to 99), or null.
- * @example parseChineseNumber('二十七') // -> 27
- * @example parseChineseNumber('十') // -> 10
- */
-export function parseChineseNumber(text: string): number | null {
-  const m = /^([一二三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(text);
-  if (!m || !text) return null;
-  const [, tens, ten, ones] = m;
-  if (!ten) return tens && !ones ? DIGITS[tens]! : null;
-  return (tens ? DIGITS[tens]! : 1) * 10 + (ones ? DIGITS[ones]! : 0);
-}
 
 /** A year written digit by digit: "二〇二六" -> 2026. */
 function parseChineseYear(text: string): number {

@@ -2,7 +2,7 @@
  * Five-year plans by the names reports use: "十四五", "“十五五”时期", "第十四个五年规划".
  * The 3rd plan began in 1966 and every one since has run five years, so the 14th is 2021–2025.
  */
-import { parseChineseNumber } from './chinese-numerals.js';
+import { parseChineseNumber } from '../text/chinese-numbers.js';
 import type { YearSpan } from './types.js';
 
 const FIRST_REGULAR_PLAN = 3;

@@ -21,7 +21,7 @@ export const RELATIVE_YEAR_OFFSETS = {
 export type RelativeYearWord = keyof typeof RELATIVE_YEAR_OFFSETS;
 
 /** Whether `word` is one of the relative year words. */
-export function isRelativeYearWord(word: string): word is RelativeYearWord {
+function isRelativeYearWord(word: string): word is RelativeYearWord {
   return Object.hasOwn(RELATIVE_YEAR_OFFSETS, word);
 }
 

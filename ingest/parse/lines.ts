@@ -48,7 +48,7 @@ function classifyLine(raw: string, start: number): SourceLine {
 }
 
 /** "| 指标 | 2020年 \| 注 |" -> ["指标", "2020年 | 注"]. */
-export function splitTableCells(raw: string): string[] {
+function splitTableCells(raw: string): string[] {
   const inner = raw.trim().replace(/^\|/, '').replace(/\|$/, '');
   return inner.split(/(?<!\\)\|/).map((cell) => cell.replace(/\\\|/g, '|').replace(/\*\*/g, '').trim());
 }

@@ -20,7 +20,7 @@ const HEADER_SEARCH_BYTES = 1024;
 const PDFJS_DIR = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 
 /** Whether the bytes hold a PDF header (`%PDF-`) near the start. */
-export function looksLikePdf(bytes: Buffer): boolean {
+function looksLikePdf(bytes: Buffer): boolean {
   return bytes.subarray(0, HEADER_SEARCH_BYTES).includes('%PDF-');
 }
 

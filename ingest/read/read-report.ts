@@ -10,7 +10,7 @@ import { markdownReader, textReader } from './plain-text.js';
 import type { ReadOptions, ReadReportResult, ReportReader } from './types.js';
 
 /** In order of precedence: binary signatures first, then HTML, then Markdown, and text last. */
-export const REPORT_READERS: readonly ReportReader[] = [pdfReader, docxReader, htmlReader, markdownReader, textReader];
+const REPORT_READERS: readonly ReportReader[] = [pdfReader, docxReader, htmlReader, markdownReader, textReader];
 
 /** The first reader whose sniff accepts the file (the text reader accepts anything). */
 export function pickReader(bytes: Buffer, fileName: string): ReportReader {

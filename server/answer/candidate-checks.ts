@@ -108,13 +108,24 @@ export function missesPlace(analysis: QueryAnalysis, normalizedSentence: string)
   return analysis.places.some((forms) => !forms.some((f) => normalizedSentence.includes(normalizeForMatch(f))));
 }
 
+/** Which relative year words a text uses: 今年 for the document's own year, 去年 for the one before. */
+export interface YearWords {
+  thisYear: boolean;
+  lastYear: boolean;
+}
+
+export function yearWordsOf(text: string): YearWords {
+  return { thisYear: /今年|本年|明年起/.test(text), lastYear: /去年|过去一年|一年来|上年/.test(text) };
+}
+
 /**
  * Whether `text` speaks of `year`: written out, or as the relative word the document uses for it
- * ("2026年" in a 2026 work report is its 今年; 2025 its 去年 or 过去一年).
+ * ("2026年" in a 2026 work report is its 今年; 2025 its 去年 or 过去一年). `words` may be given
+ * when the same text is asked about for several documents.
  */
-export function statesYear(text: string, years: DocumentYears, year: number): boolean {
+export function statesYear(text: string, years: DocumentYears, year: number, words?: YearWords): boolean {
   if (text.includes(String(year))) return true;
   if (years.current === null) return false;
-  if (year === years.current) return /今年|本年|明年起/.test(text);
-  return year === years.current - 1 && /去年|过去一年|一年来|上年/.test(text);
+  const { thisYear, lastYear } = words ?? yearWordsOf(text);
+  return (year === years.current && thisYear) || (year === years.current - 1 && lastYear);
 }

@@ -209,8 +209,3 @@ export function selectEvidence(analysis: QueryAnalysis, candidates: Evidence[]):
   }
   return chosen.slice(0, MAX_EVIDENCE);
 }
-
-/** Combined coverage of the chosen sentences. */
-export function combinedCoverage(analysis: QueryAnalysis, evidence: Evidence[]): number {
-  return weighted(analysis, analysis.keyTerms.map((_, i) => Math.max(0, ...evidence.map((e) => e.credits[i]!))));
-}

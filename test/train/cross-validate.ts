@@ -5,11 +5,9 @@
  * This is the figure that predicts a report the model has never seen.
  */
 import { scorerFromModel } from '../../server/answer/answer-model.js';
-import { openSingleReport } from '../eval/report-sets.js';
 import { scoreAnswer, type QuestionScore } from '../eval/score.js';
-import { collectExamples, type QuestionExample } from './collect-examples.js';
-import { chooseThreshold, fitOn, outcomes, toModel, type Outcome } from './fit-answer-model.js';
-import { reportQuestions } from './report-corpora.js';
+import { openAllReports } from './all-examples.js';
+import { chooseThreshold, fitOn, outOfFold, toModel } from './fit-answer-model.js';
 
 export interface ReportScores {
   report: string;
@@ -17,36 +15,24 @@ export interface ReportScores {
 }
 
 export async function crossValidate(log: (line: string) => void): Promise<ReportScores[]> {
-  const corpora = reportQuestions();
-  const opened = [];
-  const examples: QuestionExample[] = [];
+  const { examples, reports, close } = await openAllReports(log);
   try {
-    for (const c of corpora) {
-      const o = await openSingleReport(c.file, () => {});
-      opened.push(o);
-      examples.push(...(await collectExamples(o.kb, c.report, c.questions)));
-      log(`${c.report}: ${c.questions.length} questions`);
-    }
     // Each report's out-of-fold outcomes, from a model fitted without it, once.
-    const oof = new Map<string, Outcome[]>();
-    for (const { report } of corpora) {
-      oof.set(report, outcomes(fitOn(examples.filter((e) => e.report !== report)), examples.filter((e) => e.report === report)));
-    }
+    const oof = outOfFold(examples);
     const results: ReportScores[] = [];
-    for (const [i, c] of corpora.entries()) {
-      const others = examples.filter((e) => e.report !== c.report);
+    for (const { report, questions, opened } of reports) {
       // The threshold is chosen where the held-out report has no part: on the others' out-of-fold outcomes.
-      const threshold = chooseThreshold(corpora.filter((o) => o.report !== c.report).flatMap((o) => oof.get(o.report)!));
-      const scorer = scorerFromModel(toModel(fitOn(others), threshold, {}));
+      const threshold = chooseThreshold(oof.filter((o) => o.report !== report));
+      const scorer = scorerFromModel(toModel(fitOn(examples.filter((e) => e.report !== report)), threshold, {}));
       const scores: QuestionScore[] = [];
-      for (const q of c.questions) {
+      for (const q of questions) {
         const started = performance.now();
-        scores.push(scoreAnswer(q, await opened[i]!.ask(q, { scorer }), performance.now() - started));
+        scores.push(scoreAnswer(q, await opened.ask(q, { scorer }), performance.now() - started));
       }
-      results.push({ report: c.report, scores });
+      results.push({ report, scores });
     }
     return results;
   } finally {
-    for (const o of opened) o.remove();
+    close();
   }
 }
