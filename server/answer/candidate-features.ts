@@ -43,8 +43,18 @@ export interface CandidateSignals {
   lacksAskedKind: boolean;
   lacksChange: boolean;
   missesPlace: boolean;
-  /** The question names a year the passage does not speak of. */
+  /** The question names a year that neither the passage nor its headings speak of. */
   missesYear: boolean;
+  /** The passage's headings speak of a year the question names ("一、2025年工作回顾"). */
+  yearInHeading: boolean;
+  /** The headings speak of years, none of which the question names (a plan for 2026, asked of 2025). */
+  otherYearInHeading: boolean;
+  /** The sentence words a target (左右, 力争, 目标, 预期): a plan's figure, not a result. */
+  targetWording: boolean;
+  /** Every year the question names is before the passage's report's own year (去年 in a 2026 report). */
+  asksPast: boolean;
+  /** The question names the report's own year (今年). */
+  asksCurrentYear: boolean;
   length: number;
   /** Against the question's other candidates: how far below the best, and the place by coverage. */
   relative: RelativeSignals;
@@ -94,6 +104,11 @@ export const FEATURES: Record<string, FeatureFn> = {
   lacks_change: (q, _qs, c) => isFigure(q) * bit(c.lacksChange),
   misses_place: (_q, _qs, c) => bit(c.missesPlace),
   misses_year: (_q, _qs, c) => bit(c.missesYear),
+  year_in_heading: (_q, _qs, c) => bit(c.yearInHeading),
+  other_year_in_heading: (_q, _qs, c) => bit(c.otherYearInHeading),
+  target_wording: (_q, _qs, c) => bit(c.targetWording),
+  past_q_target_wording: (_q, _qs, c) => bit(c.asksPast && c.targetWording),
+  plan_q_target_wording: (q, _qs, c) => bit((q.asksForPlans || c.asksCurrentYear) && c.targetWording),
   short_sentence: (_q, _qs, c) => bit(c.length < 12),
   log_length: (_q, _qs, c) => Math.log1p(c.length) / 6,
   coverage_gap: (_q, _qs, c) => c.relative.coverageGap,

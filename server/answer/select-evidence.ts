@@ -57,6 +57,8 @@ const UNLABELLED_SHARE = 0.5;
 /** Headings under which reports set out what comes next. */
 const PLAN_HEADING_RE = /建议|下阶段|下一步|展望|思路|谋划|工作安排|重点任务|主要任务|对策|举措|打算|重点工作|目标任务/;
 const LABEL_MIN_CREDIT = 0.5;
+const YEAR_RE = /(?:19|20)\d\d年|今年|去年/;
+const TARGET_WORDING_RE = /左右|力争|目标|预期/;
 /** A list from another place is kept too when it covers the question nearly as well as the best. */
 export const ALTERNATIVE_LIST_SHARE = 0.85;
 
@@ -107,7 +109,12 @@ function describePassage(kb: KnowledgeBase, question: QuestionContext, hit: Rank
   const passage = kb.index.passages[hit.index]!;
   const doc = kb.docById.get(passage.docId);
   const passageNormalized = normalizeForMatch(passage.text);
-  const missesYear = analysis.years.some((y) => !doc || !statesYear(passageNormalized, doc.years, Number(y)));
+  const headingNormalized = normalizeForMatch(sectionPath);
+  const asked = analysis.years.map(Number);
+  const current = doc?.years.current ?? null;
+  const yearInHeading = doc !== undefined && asked.some((y) => statesYear(headingNormalized, doc.years, y));
+  const missesYear = asked.some((y) => !doc || !(statesYear(passageNormalized, doc.years, y) || statesYear(headingNormalized, doc.years, y)));
+  const otherYearInHeading = asked.length > 0 && !yearInHeading && YEAR_RE.test(headingNormalized);
   const headingCredits = analysis.keyTerms.map((t) => termCredit(t, heading));
   const underPlanHeading = PLAN_HEADING_RE.test(sectionPath);
   return sentences.map(({ start, end, text, normalized, figures }) => {
@@ -139,6 +146,11 @@ function describePassage(kb: KnowledgeBase, question: QuestionContext, hit: Rank
       lacksChange: lacksChange(analysis, figures),
       missesPlace: missesPlace(analysis, normalized),
       missesYear,
+      yearInHeading,
+      otherYearInHeading,
+      targetWording: TARGET_WORDING_RE.test(text),
+      asksPast: current !== null && asked.length > 0 && asked.every((y) => y < current),
+      asksCurrentYear: current !== null && asked.includes(current),
       length: text.length,
       relative: { coverageGap: 0, coverageRank: 0, labelledGap: 0, labelFitGap: 0, textCoverageGap: 0 },
     };

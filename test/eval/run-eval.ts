@@ -3,8 +3,10 @@
  * against the in-process answerer (default) or a running server, and prints the figures.
  * `npm run eval -- --reports DIR [--sets DIR]`: ingests each report of DIR alone and scores the set
  * named after it (`report-sets.ts`), printing each report's figures, then the pooled ones.
- * `npm run eval -- --cv`: leave-one-report-out figures of the answer model (`test/train/cross-validate.ts`).
+ * `npm run eval -- --cv [--sets DIR]`: leave-one-report-out figures of the answer model
+ * (`test/train/cross-validate.ts`); with `--sets`, each held-out report is scored on its set in DIR.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadIngestConfig } from '../../ingest/config.js';
@@ -25,6 +27,8 @@ interface EvalArgs {
   url?: string;
   reports?: string;
   sets: string;
+  /** `--sets` was given (with `--cv`: score those sets instead of the training questions). */
+  setsGiven: boolean;
   verbose: boolean;
   cv: boolean;
 }
@@ -41,6 +45,7 @@ function parseArgs(args: string[]): EvalArgs {
     url: valueOf('--url'),
     reports: valueOf('--reports'),
     sets: valueOf('--sets') ?? path.join(here, 'reports'),
+    setsGiven: valueOf('--sets') !== undefined,
     verbose: args.includes('--verbose'),
     cv: args.includes('--cv'),
   };
@@ -96,8 +101,16 @@ async function evalReports(args: EvalArgs & { reports: string }): Promise<void> 
   printSummary(pooled, `pooled      ${pooled.length} questions over ${pairs.length} reports from ${path.relative(process.cwd(), args.reports) || '.'}`);
 }
 
-async function evalCrossValidated(): Promise<void> {
-  const results = await crossValidate((l) => console.error(`[eval] ${l}`));
+/** A folder's sets by report: `gansu.jsonl` holds questions on the report whose id starts with "gansu-". */
+function setsByReport(dir: string): (report: string) => EvalQuestion[] | undefined {
+  return (report) => {
+    const file = path.join(dir, `${report.split('-')[0]}.jsonl`);
+    return fs.existsSync(file) ? loadQuestions(file) : undefined;
+  };
+}
+
+async function evalCrossValidated(args: EvalArgs): Promise<void> {
+  const results = await crossValidate((l) => console.error(`[eval] ${l}`), args.setsGiven ? setsByReport(args.sets) : undefined);
   console.log(`${'held-out report'.padEnd(40)} answer   zh    en  cite  rec5 abstain`);
   for (const { report, scores } of results) console.log(reportRow(report, scores));
   const pooled = results.flatMap((r) => r.scores);
@@ -114,7 +127,7 @@ function reportRow(name: string, scores: QuestionScore[]): string {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  if (args.cv) return evalCrossValidated();
+  if (args.cv) return evalCrossValidated(args);
   if (args.reports) return evalReports({ ...args, reports: args.reports });
   const questions = loadQuestions(args.file);
   const ask = args.url ? askOverHttp(args.url) : await askInProcess();

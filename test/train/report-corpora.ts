@@ -16,9 +16,9 @@ export interface ReportQuestions {
   questions: EvalQuestion[];
 }
 
-const JIANGBEI_SETS = ['dev', 'holdout', 'fresh', 'final', 'blind', 'blind2'];
+const JIANGBEI_SETS = ['dev', 'holdout', 'fresh', 'final', 'blind', 'blind2', 'frozen/jiangbei'];
 const PROVINCIAL_DIR = path.join(ROOT, 'test/fixtures/reports/provincial');
-const PROVINCIAL_SET_DIRS = [path.join(ROOT, 'test/eval/reports'), path.join(ROOT, 'test/eval/train')];
+const PROVINCIAL_SET_DIRS = ['test/eval/reports', 'test/eval/train', 'test/eval/frozen/provincial'].map((dir) => path.join(ROOT, dir));
 
 /** Every report with its questions, in a fixed order. */
 export function reportQuestions(): ReportQuestions[] {
