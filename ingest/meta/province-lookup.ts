@@ -63,3 +63,41 @@ export function findProvinceByEnglish(name: string): ProvinceEntry | null {
   const key = englishKey(name);
   return key ? (BY_ENGLISH.get(key) ?? null) : null;
 }
+
+/** A province named in English text: the words as written and the entry they name. */
+export interface EnglishProvinceMention {
+  text: string;
+  index: number;
+  entry: ProvinceEntry;
+}
+
+/** Runs of capitalized words ("Inner Mongolia", "Guangxi Zhuang Autonomous Region"). */
+const CAPITALIZED_RUN_RE = /\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\b/g;
+const MAX_NAME_WORDS = 5;
+
+/**
+ * The provinces an English text names, by their capitalized pinyin, English names or aliases,
+ * longest first within a run of capitalized words.
+ * @example findProvincesInEnglish("What is Inner Mongolia's growth target?")[0]?.entry.short // -> '内蒙古'
+ */
+export function findProvincesInEnglish(text: string): EnglishProvinceMention[] {
+  const mentions: EnglishProvinceMention[] = [];
+  for (const run of text.matchAll(CAPITALIZED_RUN_RE)) {
+    const words = [...run[0].matchAll(/[A-Z][a-z]+/g)];
+    for (let i = 0; i < words.length; ) {
+      let found: EnglishProvinceMention | null = null;
+      for (let n = Math.min(MAX_NAME_WORDS, words.length - i); n >= 1 && !found; n--) {
+        const last = words[i + n - 1]!;
+        const span = run[0].slice(words[i]!.index, last.index + last[0].length);
+        // Only the name's own words count: "Province" or "The" alone names nothing.
+        const entry = englishKey(words[i]![0]) ? findProvinceByEnglish(span) : null;
+        if (entry) found = { text: span, index: run.index + words[i]!.index, entry };
+      }
+      if (found) {
+        mentions.push(found);
+        i += found.text.split(/\s+/).length;
+      } else i++;
+    }
+  }
+  return mentions;
+}

@@ -26,7 +26,14 @@ export interface ExpandedTerm {
   source: string;
   zh: string[];
   weight: number;
-  from: 'glossary' | 'cedict';
+  /** 'compound': adjacent words whose Chinese forms join into a term the corpus writes (高技术制造业). */
+  from: 'glossary' | 'cedict' | 'compound';
+}
+
+/** A term with the span of question tokens it came from, so that neighbours can be joined. */
+interface PlacedTerm extends ExpandedTerm {
+  first: number;
+  end: number;
 }
 
 export interface EnglishExpanderOptions {
@@ -62,6 +69,10 @@ const OUT_OF_CORPUS_FACTOR = 0.3;
 const CEDICT_WEIGHT = 0.6;
 /** A two-word CC-CEDICT lookup must be a whole gloss to win over its single words. */
 const CEDICT_PHRASE_MIN_SCORE = 0.9;
+/** A joined compound must be longer than a two-character word to say more than its parts. */
+const MIN_COMPOUND_CHARS = 3;
+/** At most this many neighbouring words join (each has at most three forms: 81 joinings). */
+const MAX_COMPOUND_PARTS = 4;
 
 const STOPWORDS = new Set(
   `a an the of in on at to for by with from into onto about as and or nor but if than then so
@@ -87,6 +98,8 @@ const SPELLING: Record<string, string> = {
   defence: 'defense', licence: 'license', enrolment: 'enrollment', fulfil: 'fulfill', fulfilment: 'fulfillment',
   ageing: 'aging', sulphur: 'sulfur', honour: 'honor', honours: 'honors', tonne: 'ton', tonnes: 'tons',
 };
+/** Words that compare with a number ("over 100 million") and are mere prepositions otherwise ("over the plan period"). */
+const NUMBER_PREPOSITIONS = new Set(['over', 'under', 'above', 'below']);
 const NO_STEM = new Set(['news', 'series', 'species', 'status', 'census', 'analysis', 'basis', 'gas', 'less', 'process']);
 const CJK_RUN = /[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]+/;
 
@@ -243,41 +256,80 @@ export function createEnglishExpander(options: EnglishExpanderOptions): EnglishE
     return { source, zh: matches.map((match) => match.zh), weight: CEDICT_WEIGHT * matches[0]!.score, from: 'cedict' };
   };
 
-  const expandLeftovers = (words: string[], out: ExpandedTerm[]): void => {
+  const expandLeftovers = (words: Array<{ surface: string; at: number }>, out: PlacedTerm[]): void => {
     for (let i = 0; i < words.length; i++) {
-      const pair = i + 1 < words.length ? cedictTerm(`${words[i]} ${words[i + 1]}`, CEDICT_PHRASE_MIN_SCORE) : undefined;
-      const term = pair ?? cedictTerm(words[i]!);
+      const next = words[i + 1];
+      const adjacent = next !== undefined && next.at === words[i]!.at + 1;
+      const pair = adjacent ? cedictTerm(`${words[i]!.surface} ${next.surface}`, CEDICT_PHRASE_MIN_SCORE) : undefined;
+      const term = pair ?? cedictTerm(words[i]!.surface);
+      if (term) out.push({ ...term, first: words[i]!.at, end: words[i]!.at + (pair ? 2 : 1) });
       if (pair) i++;
-      if (term) out.push(term);
     }
   };
 
-  const expandRun = (tokens: EnglishToken[], out: ExpandedTerm[]): void => {
-    const leftovers: string[] = [];
+  const expandRun = (tokens: EnglishToken[], out: PlacedTerm[]): void => {
+    const leftovers: Array<{ surface: string; at: number }> = [];
     for (let at = 0; at < tokens.length; ) {
-      const candidates = matchPhrases(rules, tokens, at);
+      const preposition = NUMBER_PREPOSITIONS.has(tokens[at]!.surface) && !/^\d/.test(tokens[at + 1]?.surface ?? '');
+      const candidates = preposition ? [] : matchPhrases(rules, tokens, at);
       if (candidates.length === 0) {
-        if (isContentWord(tokens[at]!)) leftovers.push(tokens[at]!.surface);
+        if (!preposition && isContentWord(tokens[at]!)) leftovers.push({ surface: tokens[at]!.surface, at });
         else expandLeftovers(leftovers.splice(0), out);
         at++;
         continue;
       }
       expandLeftovers(leftovers.splice(0), out);
       const sourceOf = (rule: PhraseRule): string => tokens.slice(at, at + rule.stems.length).map((t) => t.surface).join(' ');
+      const placed = (rule: PhraseRule): PlacedTerm => ({ ...glossaryTerm(sourceOf(rule), rule.entry), first: at, end: at + rule.stems.length });
       // The longest phrase whose terms occur in the corpus, else the longest. A longer phrase the
       // corpus never writes ("forest coverage rate") is still reported, at its lower weight.
       const rule = candidates.find((candidate) => candidate.entry.zh.some((zh) => inCorpus(zh))) ?? candidates[0]!;
-      if (rule !== candidates[0]) out.push(glossaryTerm(sourceOf(candidates[0]!), candidates[0]!.entry));
-      out.push(glossaryTerm(sourceOf(rule), rule.entry));
+      if (rule !== candidates[0]) out.push(placed(candidates[0]!));
+      out.push(placed(rule));
       at += rule.stems.length;
     }
     expandLeftovers(leftovers, out);
   };
 
+  /**
+   * Neighbouring words whose Chinese forms, joined, make a term the corpus writes become that one
+   * term: "high" + "tech" + "manufacturing" -> 高 + 技术 + 制造业 -> 高技术制造业. The longest
+   * such run wins, so a part need not be a corpus term of its own.
+   */
+  const joinCompounds = (terms: PlacedTerm[]): PlacedTerm[] => {
+    const joined: PlacedTerm[] = [];
+    for (let i = 0; i < terms.length; ) {
+      let merged: PlacedTerm | null = null;
+      for (let j = Math.min(i + MAX_COMPOUND_PARTS, terms.length) - 1; j > i && !merged; j--) {
+        const run = terms.slice(i, j + 1);
+        if (run.some((t, k) => k > 0 && run[k - 1]!.end !== t.first)) continue;
+        const forms = run.reduce<string[]>((acc, t) => acc.flatMap((a) => t.zh.map((b) => a + b)), ['']);
+        const compounds = [...new Set(forms)].filter((zh) => zh.length >= MIN_COMPOUND_CHARS && inCorpus(zh));
+        if (compounds.length === 0) continue;
+        merged = {
+          source: run.map((t) => t.source).join(' '),
+          zh: compounds.sort((a, b) => b.length - a.length).slice(0, maxCedictTerms),
+          weight: Math.max(SPECIFIC_WEIGHT, ...run.map((t) => t.weight)),
+          from: 'compound',
+          first: run[0]!.first,
+          end: run.at(-1)!.end,
+        };
+        i = j + 1;
+      }
+      if (merged) joined.push(merged);
+      else joined.push(terms[i++]!);
+    }
+    return joined;
+  };
+
   return {
     expand(question) {
       const terms: ExpandedTerm[] = [];
-      for (const tokens of tokenizeEnglish(question)) expandRun(tokens, terms);
+      for (const tokens of tokenizeEnglish(question)) {
+        const run: PlacedTerm[] = [];
+        expandRun(tokens, run);
+        terms.push(...joinCompounds(run).map(({ source, zh, weight, from }) => ({ source, zh, weight, from })));
+      }
       return dedupeTerms(terms);
     },
   };

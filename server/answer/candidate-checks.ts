@@ -4,6 +4,8 @@
  * asked, the places the question names — or only a sibling measure (出口 for 进口)?
  * They were gates once; now each is a feature and the model decides.
  */
+import { fiveYearPlanSpan } from '../../ingest/meta/five-year-plans.js';
+import { readHeadingYears } from '../../ingest/meta/heading-years.js';
 import type { DocumentYears } from '../../ingest/schema.js';
 import { normalizeForMatch } from '../../ingest/text/normalize.js';
 import type { KnowledgeBase } from '../retrieve/knowledge-base.js';
@@ -128,4 +130,23 @@ export function statesYear(text: string, years: DocumentYears, year: number, wor
   if (years.current === null) return false;
   const { thisYear, lastYear } = words ?? yearWordsOf(text);
   return (year === years.current && thisYear) || (year === years.current - 1 && lastYear);
+}
+
+/** Whether a passage's headings speak of the asked years: `named` when they name one of them, `other` when they name only others. */
+export interface HeadingYearFit {
+  named: boolean;
+  other: boolean;
+}
+
+/**
+ * The asked years against the years and five-year plans a passage's headings name
+ * ("“十四五”时期工作回顾" speaks of 2021–2025, "2026年重点工作" of 2026).
+ */
+export function headingYearFit(headings: readonly string[], asked: readonly number[]): HeadingYearFit {
+  if (asked.length === 0) return { named: false, other: false };
+  const read = readHeadingYears(headings);
+  const senses = [read.review, read.plan, read.neutral];
+  const spans = senses.flatMap((s) => [...s.years.map((y): [number, number] => [y, y]), ...s.plans.map(fiveYearPlanSpan)]);
+  const named = asked.some((y) => spans.some(([first, last]) => y >= first && y <= last));
+  return { named, other: !named && spans.length > 0 };
 }

@@ -10,7 +10,7 @@ import type { KnowledgeBase } from '../retrieve/knowledge-base.js';
 import type { KeyTerm, QueryAnalysis, RankedPassage } from '../retrieve/types.js';
 import { defaultScorer, type AnswerScorer } from './answer-model.js';
 import { featureVector, type CandidateSignals, type QuestionSignals } from './candidate-features.js';
-import { lacksAskedKind, lacksChange, mainConcept, missesPlace, missingSpecificShare, namesSiblingOnly, statesYear, wantsNumber } from './candidate-checks.js';
+import { headingYearFit, lacksAskedKind, lacksChange, mainConcept, missesPlace, missingSpecificShare, namesSiblingOnly, statesYear, wantsNumber } from './candidate-checks.js';
 import { opensEnumeration } from './list-items.js';
 import { passageInfo, type SentenceFigure } from './passage-sentences.js';
 import { changeFit, isOfKind } from './pick-figures.js';
@@ -57,7 +57,6 @@ const UNLABELLED_SHARE = 0.5;
 /** Headings under which reports set out what comes next. */
 const PLAN_HEADING_RE = /建议|下阶段|下一步|展望|思路|谋划|工作安排|重点任务|主要任务|对策|举措|打算|重点工作|目标任务/;
 const LABEL_MIN_CREDIT = 0.5;
-const YEAR_RE = /(?:19|20)\d\d年|今年|去年/;
 const TARGET_WORDING_RE = /左右|力争|目标|预期/;
 /** A list from another place is kept too when it covers the question nearly as well as the best. */
 export const ALTERNATIVE_LIST_SHARE = 0.85;
@@ -109,12 +108,10 @@ function describePassage(kb: KnowledgeBase, question: QuestionContext, hit: Rank
   const passage = kb.index.passages[hit.index]!;
   const doc = kb.docById.get(passage.docId);
   const passageNormalized = normalizeForMatch(passage.text);
-  const headingNormalized = normalizeForMatch(sectionPath);
   const asked = analysis.years.map(Number);
   const current = doc?.years.current ?? null;
-  const yearInHeading = doc !== undefined && asked.some((y) => statesYear(headingNormalized, doc.years, y));
-  const missesYear = asked.some((y) => !doc || !(statesYear(passageNormalized, doc.years, y) || statesYear(headingNormalized, doc.years, y)));
-  const otherYearInHeading = asked.length > 0 && !yearInHeading && YEAR_RE.test(headingNormalized);
+  const headingYears = headingYearFit(passage.sectionPath, asked);
+  const missesYear = !headingYears.named && asked.some((y) => !doc || !statesYear(passageNormalized, doc.years, y));
   const headingCredits = analysis.keyTerms.map((t) => termCredit(t, heading));
   const underPlanHeading = PLAN_HEADING_RE.test(sectionPath);
   return sentences.map(({ start, end, text, normalized, figures }) => {
@@ -146,8 +143,8 @@ function describePassage(kb: KnowledgeBase, question: QuestionContext, hit: Rank
       lacksChange: lacksChange(analysis, figures),
       missesPlace: missesPlace(analysis, normalized),
       missesYear,
-      yearInHeading,
-      otherYearInHeading,
+      yearInHeading: headingYears.named,
+      otherYearInHeading: headingYears.other,
       targetWording: TARGET_WORDING_RE.test(text),
       asksPast: current !== null && asked.length > 0 && asked.every((y) => y < current),
       asksCurrentYear: current !== null && asked.includes(current),

@@ -8,6 +8,7 @@ import { createEnglishExpander, isMostlyEnglish, loadGlossary } from '../../inge
 import { createChineseDescriber } from '../../ingest/text/describe-english.js';
 import { createSynonymFinder } from '../../ingest/text/chinese-synonyms.js';
 import { buildRomanIndex } from '../../ingest/text/romanize.js';
+import { findProvincesInEnglish } from '../../ingest/meta/province-lookup.js';
 
 export interface ExpandedConcept {
   source: string;
@@ -69,7 +70,11 @@ export function createCrossLingual(corpusText: string, isCorpusTerm: (zh: string
     isEnglish: isMostlyEnglish,
     describe,
     synonyms,
-    expand(question) {
+    expand(asked) {
+      // A province's English name ("Inner Mongolia") is one place, not words to translate.
+      const provinces = findProvincesInEnglish(asked);
+      const question = provinces.reduce((text, p) => text.replace(p.text, ' '), asked);
+      const provinceConcepts = provinces.map((p) => ({ source: p.text, zh: [p.entry.short, p.entry.name], weight: 1, guessed: false }));
       const concepts: ExpandedConcept[] = expander
         .expand(question)
         .map((t) => ({ source: t.source, zh: t.zh, weight: t.weight, guessed: t.from === 'cedict' }));
@@ -80,9 +85,10 @@ export function createCrossLingual(corpusText: string, isCorpusTerm: (zh: string
       }
       // A name the corpus spells beats what a dictionary guesses for the same word.
       const namedSources = new Set(named.map((n) => n.source.toLowerCase()));
-      return [...concepts.filter((c) => !(c.guessed && namedSources.has(c.source))), ...named];
+      return [...concepts.filter((c) => !(c.guessed && namedSources.has(c.source))), ...named, ...provinceConcepts];
     },
-    unknownNames(question) {
+    unknownNames(asked) {
+      const question = findProvincesInEnglish(asked).reduce((text, p) => text.replace(p.text, ' '), asked);
       return names(question)
         .filter(({ index }) => index > 0)
         // "Yaojiang New (Town)": a name is known when it, or one of its words, is a corpus name.

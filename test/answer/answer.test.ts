@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../server/answer/answer-question.js';
+import { defaultScorer } from '../../server/answer/answer-model.js';
 import { rankSentences } from '../../server/answer/select-evidence.js';
 import { analyzeQuestion } from '../../server/retrieve/analyze-question.js';
 import { searchPassages } from '../../server/retrieve/hybrid-search.js';
@@ -59,7 +60,9 @@ describe('answerQuestion', () => {
   });
 
   it('follows an intro sentence to the items its section enumerates after it, each item cited', async () => {
-    const r = await answerQuestion(kb, { question: '推动政务服务升级有哪些举措？' });
+    // How the list is composed, whatever the shipped model's confidence in the intro.
+    const r = await answerQuestion(kb, { question: '推动政务服务升级有哪些举措？' }, { scorer: { ...defaultScorer(), threshold: 0 } });
+    expect(r.answerable).toBe(true);
     const items = r.answer.split('\n').filter((l) => l.startsWith('- '));
     expect(items[0]).toMatch(/^- 深化增值化改革 \[2\]$/);
     expect(r.citations[1]!.quote.startsWith('一是深化增值化改革')).toBe(true);

@@ -19,6 +19,7 @@ import {
 const CORPUS_TERMS = new Set([
   '研究与试验发展经费支出', '研发投入', '固定资产投资', '人均可支配收入', '城镇化率', '城镇化', '城镇化水平',
   '地区生产总值', '增长', '增速', '比例', '银行', '路堤', '王', '森林', '覆盖率', '率', '幼儿园', '江北区',
+  '高技术制造业', '制造业', '技术', '高',
 ]);
 const isCorpusTerm = (zh: string): boolean => CORPUS_TERMS.has(zh);
 const allChinese = (terms: ExpandedTerm[]): string[] => terms.flatMap((term) => term.zh);
@@ -125,6 +126,18 @@ describe('English question expansion', () => {
     expect(expander.expand('What is the, how many, which of those does it have?')).toEqual([]);
     const sources = expander.expand('How much did the forest grow?').map((term) => term.source);
     expect(sources).toEqual(['forest', 'grow']);
+  });
+
+  it('joins neighbouring words whose Chinese forms make a term the corpus writes', () => {
+    const terms = expander.expand('growth of high-tech manufacturing');
+    expect(terms).toContainEqual(expect.objectContaining({ source: 'high tech manufacturing', zh: ['高技术制造业'], from: 'compound' }));
+    // Words apart in the question are not joined, even when their forms would make a corpus term.
+    expect(expander.expand('high growth of tech manufacturing').some((t) => t.from === 'compound' && t.zh.includes('高技术制造业'))).toBe(false);
+  });
+
+  it('reads over/under as comparing only before a number', () => {
+    expect(expander.expand('forest over the period').map((t) => t.source)).not.toContain('over');
+    expect(expander.expand('forest over 100 mu').map((t) => t.source)).toContain('over');
   });
 
   it('uses the reverse dictionary for words the glossary lacks', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { describeDocument } from '../../ingest/meta/describe-document.js';
 import { arabicizeDates } from '../../ingest/meta/chinese-numerals.js';
 import { findFiveYearPlans, fiveYearPlanSpan } from '../../ingest/meta/five-year-plans.js';
-import { findProvinceByChinese, findProvinceByEnglish } from '../../ingest/meta/province-lookup.js';
+import { findProvinceByChinese, findProvinceByEnglish, findProvincesInEnglish } from '../../ingest/meta/province-lookup.js';
 import { findRegionMatches } from '../../ingest/meta/region-names.js';
 import { PROVINCES } from '../../ingest/meta/regions.js';
 import { resolveRelativeYear } from '../../ingest/meta/relative-year.js';
@@ -150,6 +150,14 @@ describe('region names', () => {
     expect(new Set(PROVINCES.map((p) => p.short)).size).toBe(34);
     expect(findProvinceByChinese('广西')?.name).toBe('广西壮族自治区');
     expect(findProvinceByChinese('新疆维吾尔自治区')?.short).toBe('新疆');
+  });
+
+  it('finds the provinces an English sentence names, longest name first, and no others', () => {
+    const named = (text: string) => findProvincesInEnglish(text).map((m) => `${m.text}=${m.entry.short}`);
+    expect(named("What is Inner Mongolia's 2026 target?")).toEqual(['Inner Mongolia=内蒙古']);
+    expect(named('Compare Beijing and Shanghai on GDP growth')).toEqual(['Beijing=北京', 'Shanghai=上海']);
+    expect(named('How did the Tibet Autonomous Region do?')).toEqual(['Tibet Autonomous Region=西藏']);
+    expect(named('What does Jiangbei District plan? What is the Province of Mongolia?')).toEqual([]);
   });
 
   it('matches English and pinyin names, whatever the case and the words around them', () => {

@@ -44,14 +44,24 @@ export function costAt(results: Outcome[], t: number): number {
   }, 0);
 }
 
-/** The threshold of least cost, midway between the two probabilities it falls between. */
+/** Thresholds tried, and the half-width of the window each one's cost is averaged over. */
+const THRESHOLD_STEP = 0.01;
+const SMOOTHING_HALF_WIDTH = 0.05;
+
+/**
+ * The threshold of least smoothed cost: each threshold's cost averaged over its neighbours within
+ * ±0.05. The raw cost curve is flat and ragged near its minimum (a few questions move it), so its
+ * arg-min jumps between retrainings; the smoothed one sits in the middle of the low region.
+ */
 export function chooseThreshold(results: Outcome[]): number {
-  const ps = [...new Set(results.map((o) => o.p))].sort((a, b) => a - b);
+  const steps = Math.round(1 / THRESHOLD_STEP);
+  const raw = Array.from({ length: steps + 1 }, (_, i) => costAt(results, i * THRESHOLD_STEP));
+  const half = Math.round(SMOOTHING_HALF_WIDTH / THRESHOLD_STEP);
   let best = { t: 0.5, cost: Infinity };
-  for (let i = 0; i <= ps.length; i++) {
-    const t = i === 0 ? 0 : i === ps.length ? 1 : (ps[i - 1]! + ps[i]!) / 2;
-    const cost = costAt(results, t);
-    if (cost < best.cost) best = { t, cost };
+  for (let i = 0; i <= steps; i++) {
+    const window = raw.slice(Math.max(0, i - half), i + half + 1);
+    const cost = window.reduce((s, c) => s + c, 0) / window.length;
+    if (cost < best.cost - 1e-9) best = { t: i * THRESHOLD_STEP, cost };
   }
   return best.t;
 }
