@@ -7,6 +7,10 @@ import { DocFormatSchema, DocumentKindSchema, DocumentYearsSchema } from '../ing
 
 export const MAX_QUESTION_CHARS = 2000;
 
+/** Ids as the index writes them; anything else (slashes, dots-only paths, spaces) never reaches a lookup. */
+export const ID_PATTERN = /^[A-Za-z0-9_.:-]{1,200}$/;
+export const IdSchema = z.string().regex(ID_PATTERN, 'expected an id of letters, digits and _.:-');
+
 export const HistoryTurnSchema = z.object({
   role: z.enum(['user', 'assistant']),
   content: z.string().max(20_000),
@@ -17,6 +21,8 @@ export const AskRequestSchema = z.object({
   question: z.string().trim().min(1, 'question is empty').max(MAX_QUESTION_CHARS, 'question is too long'),
   history: z.array(HistoryTurnSchema).max(50).optional(),
   topK: z.number().int().min(1).max(50).optional(),
+  /** Document ids: only these reports answer (all by default). */
+  documents: z.array(IdSchema).min(1).max(500).optional(),
 });
 export type AskRequest = z.infer<typeof AskRequestSchema>;
 
@@ -61,6 +67,17 @@ export const AnswerResponseSchema = z.object({
   figures: z.array(AnswerFigureSchema),
   passages: z.array(PassageHitSchema),
   timings: z.object({ retrieveMs: z.number(), totalMs: z.number() }),
+  /**
+   * The reports the answer comes from, and what chose them: the request's `documents`, the names in
+   * the question (a region, a kind of report, a report's year), or the library as a whole, where
+   * the best-matching report answers.
+   */
+  scope: z
+    .object({
+      documents: z.array(z.object({ id: z.string(), title: z.string() })),
+      by: z.enum(['request', 'question', 'library']),
+    })
+    .optional(),
 });
 export type AnswerResponse = z.infer<typeof AnswerResponseSchema>;
 

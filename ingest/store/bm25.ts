@@ -51,8 +51,8 @@ export class Bm25Index {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  /** Scores documents for weighted query terms; returns the best `k`. */
-  search(terms: Array<{ term: string; weight: number }>, k: number): LexicalHit[] {
+  /** Scores documents for weighted query terms; returns the best `k` (of those `keep` accepts). */
+  search(terms: Array<{ term: string; weight: number }>, k: number, keep?: (index: number) => boolean): LexicalHit[] {
     const { k1, b, lengths } = this.data;
     const scores = new Map<number, number>();
     for (const { term, weight } of terms) {
@@ -60,6 +60,7 @@ export class Bm25Index {
       if (!list) continue;
       const idf = this.idf(term);
       for (const [doc, tf] of list) {
+        if (keep && !keep(doc)) continue;
         const norm = tf + k1 * (1 - b + (b * lengths[doc]!) / this.avgLength);
         scores.set(doc, (scores.get(doc) ?? 0) + weight * idf * ((tf * (k1 + 1)) / norm));
       }

@@ -12,7 +12,8 @@ export interface VectorHit {
 export interface VectorIndex {
   readonly dim: number;
   readonly count: number;
-  search(vector: Float32Array, k: number): VectorHit[];
+  /** The `k` nearest, of those `keep` accepts when it is given (`eligible`: how many it accepts). */
+  search(vector: Float32Array, k: number, filter?: { keep: (index: number) => boolean; eligible: number }): VectorHit[];
   save(filePath: string): void;
 }
 
@@ -26,10 +27,11 @@ class HnswVectorIndex implements VectorIndex {
     return this.index.getCurrentCount();
   }
 
-  search(vector: Float32Array, k: number): VectorHit[] {
-    const n = Math.min(k, this.count);
+  search(vector: Float32Array, k: number, filter?: { keep: (index: number) => boolean; eligible: number }): VectorHit[] {
+    // hnswlib cannot return more neighbours than pass the filter.
+    const n = Math.min(k, filter ? filter.eligible : this.count);
     if (n === 0) return [];
-    const { neighbors, distances } = this.index.searchKnn(Array.from(vector), n);
+    const { neighbors, distances } = filter ? this.index.searchKnn(Array.from(vector), n, filter.keep) : this.index.searchKnn(Array.from(vector), n);
     return neighbors.map((index, i) => ({ index, score: 1 - distances[i]! }));
   }
 

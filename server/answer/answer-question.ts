@@ -1,6 +1,7 @@
 /**
- * Answers a question from the knowledge base, in process: analyze, retrieve, select evidence,
- * decide whether the report answers at all, compose, and verify every number against the quotes.
+ * Answers a question from the knowledge base, in process: choose the reports (`library-scope.ts`),
+ * then analyze, retrieve, select evidence, decide whether the report answers at all, compose, and
+ * verify every number against the quotes. A library's answer says which report it comes from.
  */
 import type { AnswerResponse, AskRequest } from '../contract.js';
 import { analyzeQuestion } from '../retrieve/analyze-question.js';
@@ -13,8 +14,12 @@ import { defaultScorer, type AnswerScorer } from './answer-model.js';
 import { rankSentences, selectEvidence, type Evidence } from './select-evidence.js';
 import { selectForParts } from './select-for-parts.js';
 import { unsupportedNumbers } from './verify-numbers.js';
+import { planScope } from './library-scope.js';
+import { attributed, compared, notInLibrary, type ScopedAnswer } from './attribute-answer.js';
 
 const DEFAULT_TOP_K = 5;
+/** How many top passages vote for the best document of a library. */
+const BEST_DOCUMENT_POOL = 8;
 
 export interface AnswerOptions {
   /** The answer model; the shipped one by default (cross-validation passes a fold's). */
@@ -27,8 +32,41 @@ export interface AnswerOptions {
  */
 export async function answerQuestion(kb: KnowledgeBase, request: AskRequest, options: AnswerOptions = {}): Promise<AnswerResponse> {
   const started = performance.now();
+  const plan = planScope(kb, request);
+  const scopedRequest = { ...request, question: plan.text };
+  let response: Omit<AnswerResponse, 'question' | 'timings'>;
+  let retrieveMs = 0;
+  if (plan.uncovered.length) response = notInLibrary(kb, request.question, plan.uncovered);
+  else {
+    const answers: ScopedAnswer[] = [];
+    for (const group of plan.groups) {
+      const documents = group.documents.length > 1 ? [await bestDocument(kb, scopedRequest, group.documents)] : group.documents;
+      const answer = await answerInDocuments(kb, scopedRequest, documents, options);
+      retrieveMs += answer.timings.retrieveMs;
+      answers.push({ label: group.label, documents, response: answer });
+    }
+    response = answers.length === 1 ? attributed(kb, answers[0]!, plan.by) : compared(kb, answers, plan.by);
+  }
+  return { question: request.question, ...response, timings: { retrieveMs: round(retrieveMs), totalMs: round(performance.now() - started) } };
+}
+
+/** The document whose passages retrieval ranks highest for the question, summed over the top ones. */
+async function bestDocument(kb: KnowledgeBase, request: AskRequest, documents: string[]): Promise<string> {
+  const analysis = analyzeQuestion(kb, request.question, request.history, documents);
+  const totals = new Map<string, number>();
+  for (const hit of await searchPassages(kb, analysis, BEST_DOCUMENT_POOL)) {
+    const docId = kb.index.passages[hit.index]!.docId;
+    totals.set(docId, (totals.get(docId) ?? 0) + hit.score);
+  }
+  return [...totals].sort((a, b) => b[1] - a[1])[0]?.[0] ?? documents[0]!;
+}
+
+/** Answers from `documents` alone (all of the library's when they are all of them). */
+async function answerInDocuments(kb: KnowledgeBase, request: AskRequest, documents: string[], options: AnswerOptions): Promise<AnswerResponse> {
+  const started = performance.now();
   const scorer = options.scorer ?? defaultScorer();
-  const analysis = analyzeQuestion(kb, request.question, request.history);
+  const whole = documents.length >= kb.index.docs.length;
+  const analysis = analyzeQuestion(kb, request.question, request.history, whole ? undefined : documents);
   const ranked = await searchPassages(kb, analysis, Math.max(request.topK ?? DEFAULT_TOP_K, 8));
   const retrieveMs = performance.now() - started;
   const passages = toPassageHits(kb, ranked.slice(0, request.topK ?? DEFAULT_TOP_K));

@@ -13,7 +13,7 @@ import type { Evidence } from './select-evidence.js';
 const SAME_LABEL_SHARE = 0.6;
 const MAX_PER_FIGURE = 1;
 
-/** For each picked figure, other sentences of the corpus that state it under the same label. */
+/** For each picked figure, other sentences of its own report that state it under the same label (another report's equal figure is no corroboration). */
 export function corroborations(kb: KnowledgeBase, picked: PickedFigure[], evidence: Evidence[]): Map<PickedFigure, Evidence[]> {
   const result = new Map<PickedFigure, Evidence[]>();
   const usedSections = new Set(evidence.map((e) => kb.index.passages[e.passageIndex]!.sectionId));
@@ -21,7 +21,7 @@ export function corroborations(kb: KnowledgeBase, picked: PickedFigure[], eviden
     const found: Evidence[] = [];
     for (const other of kb.index.figures) {
       if (found.length >= MAX_PER_FIGURE) break;
-      if (other.text !== p.figure.text || usedSections.has(other.sectionId) || !sameMeasure(other, p.figure)) continue;
+      if (other.docId !== p.figure.docId || other.text !== p.figure.text || usedSections.has(other.sectionId) || !sameMeasure(other, p.figure)) continue;
       const e = sentenceEvidence(kb, other, p.evidence);
       if (e) found.push(e);
     }

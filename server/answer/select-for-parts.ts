@@ -20,7 +20,7 @@ export async function selectForParts(kb: KnowledgeBase, analysis: QueryAnalysis,
     analysis.parts.map(async (text, i) => {
       // "…是多少？在全市排第几？": a part without its own subject takes it from the one before.
       const history: HistoryTurn[] = i > 0 ? [{ role: 'user', content: analysis.parts[i - 1]! }] : [];
-      const part = analyzeQuestion(kb, text, history);
+      const part = analyzeQuestion(kb, text, history, analysis.documents);
       const partRanked = await searchPassages(kb, part, PART_TOP_K);
       return { part, ranked: partRanked, candidates: rankSentences(kb, part, partRanked, { scorer }) };
     }),

@@ -21,8 +21,12 @@ const YESNO_RE = /是否|有没有|是不是|^(is|are|does|did|has|have|was|were
 const MULTI_RE = /[和与及、]|分别|各[有是]|以及|\bboth\b/i;
 const FOLLOW_UP_RE = /^(那|那么|还有|另外|and\b|what about|how about)|呢[？?]?$|它|其|this|that|them|it\b/i;
 
-/** Analyzes a question in the context of the conversation so far. */
-export function analyzeQuestion(kb: KnowledgeBase, question: string, history: HistoryTurn[] = []): QueryAnalysis {
+/**
+ * Analyzes a question in the context of the conversation so far; with `documents`, for those
+ * documents only (their years read 去年 and 今年, and retrieval keeps to them).
+ */
+export function analyzeQuestion(kb: KnowledgeBase, question: string, history: HistoryTurn[] = [], documents?: readonly string[]): QueryAnalysis {
+  const docs = documents ? kb.index.docs.filter((d) => documents.includes(d.id)) : kb.index.docs;
   const lang = kb.crossLingual.isEnglish(question) ? 'en' : 'zh';
   const asked = detectIntent(question);
   // A compound the report never writes is a missing measure only when a list is not asked for.
@@ -37,10 +41,10 @@ export function analyzeQuestion(kb: KnowledgeBase, question: string, history: Hi
     // "那高新技术产业呢？" after "规上工业增加值是多少？" asks for the same kind of answer.
     if (intent === 'fact') intent = promoteToFigure(kb, previous, earlierTerms, detectIntent(previous));
   }
-  const years = questionYears(question, kb.index.docs);
+  const years = questionYears(question, docs);
   // "2026年" leaves a bare 年 behind in the concepts, "last year" its two words; the year itself is one concept.
   const yearWords = englishYearWords(question);
-  keyTerms = [...keyTerms.filter((t) => t.source !== '年' && !yearWords.has(t.source.toLowerCase())), ...yearKeyTerms(years, kb.index.docs)];
+  keyTerms = [...keyTerms.filter((t) => t.source !== '年' && !yearWords.has(t.source.toLowerCase())), ...yearKeyTerms(years, docs)];
   const lexicalTerms = lexicalTermsOf(kb, keyTerms);
   const parts = splitQuestion(question);
   const embedText = keyTerms.map((t) => t.alternatives.slice(0, 3).join(' ')).join(' ');
@@ -59,6 +63,7 @@ export function analyzeQuestion(kb: KnowledgeBase, question: string, history: Hi
     years,
     unknownNames: lang === 'en' ? kb.crossLingual.unknownNames(question) : [],
     places: namedPlaces(kb, question, keyTerms),
+    ...(documents ? { documents } : {}),
   };
 }
 
@@ -97,7 +102,7 @@ const EXPECTED_VALUE_PATTERNS: Array<[ExpectedValue, RegExp]> = [
   ['percent', /比重|占比|比例|百分之|率(?![先领])|增速|增幅|份额|\b(?:percent(?:age)?|share|ratio|rates?|proportion|intensity|relative to|growth|grow|grew|increase[sd]?)\b/i],
   ['rank', /排名|排第|第几|老几|位次|位居|前列|\b(?:rank(?:s|ed|ing)?|place|position|stand)\b/i],
   // Only words that ask for money itself: "收入倍差" or "投资增速" ask for a ratio or a rate.
-  ['money', /多少钱|金额|资金|投入|总额|营收|销售额|多少个?亿|多少万元|how much (?:money|has been spent|was spent|is spent|did .* spend)|\b(?:spend|spent|spending|funding|revenue)\b/i],
+  ['money', /多少钱|金额|资金|投入(?!强度|占|比|率|水平)|总额|营收|销售额|多少个?亿|多少万元|how much (?:money|has been spent|was spent|is spent|did .* spend)|\b(?:spend|spent|spending|funding|revenue)\b(?!\s+(?:ratio|intensity|share|rate|as a share))/i],
   ['count', /几[个项家位所座条名人户件套辆台批次](?![亿万])|多少[个项家位所座条名人户件套辆台批次](?![亿万])|多长时间|多久|数量|\bhow (?:many|long)\b|\bnumber of\b/i],
 ];
 

@@ -11,9 +11,10 @@ const VECTOR_WEIGHT = 0.6;
 
 /** Ranks passages for an analyzed question, best first. */
 export async function searchPassages(kb: KnowledgeBase, analysis: QueryAnalysis, k: number): Promise<RankedPassage[]> {
-  const lexical = kb.index.lexical.search(analysis.lexicalTerms, CANDIDATES);
+  const filter = analysis.documents ? passageFilter(kb, analysis.documents) : undefined;
+  const lexical = kb.index.lexical.search(analysis.lexicalTerms, CANDIDATES, filter?.keep);
   const [queryVector] = await kb.embedder.embedQueries([analysis.embedText]);
-  const vector = queryVector ? kb.index.vectors.search(queryVector, CANDIDATES) : [];
+  const vector = queryVector ? kb.index.vectors.search(queryVector, CANDIDATES, filter) : [];
   const fused = new Map<number, RankedPassage>();
   const entry = (index: number) => fused.get(index) ?? fused.set(index, { index, score: 0 }).get(index)!;
   lexical.forEach((hit, rank) => {
@@ -29,6 +30,13 @@ export async function searchPassages(kb: KnowledgeBase, analysis: QueryAnalysis,
     e.vectorScore = hit.score;
   });
   return [...fused.values()].sort((a, b) => b.score - a.score).slice(0, k);
+}
+
+/** Which passages belong to `documents`, and how many do. */
+function passageFilter(kb: KnowledgeBase, documents: readonly string[]): { keep: (index: number) => boolean; eligible: number } {
+  const wanted = new Set(documents);
+  const inScope = kb.index.passages.map((p) => wanted.has(p.docId));
+  return { keep: (index) => inScope[index] === true, eligible: inScope.filter(Boolean).length };
 }
 
 /** Ranked passages in the shape the API returns them. */

@@ -9,7 +9,7 @@ import type { KeyTerm } from './types.js';
 
 const CHINESE_PLACE_RE = /[\u4e00-\u9fff]{2,4}?(?:区|县|镇|街道|乡)/g;
 /** Kinds of area, not places: 片区, 社区, 园区, 开发区, 示范区 … */
-const GENERIC_AREA_RE = /(?:片|社|园|景|辖|街|小|校|新|厂|矿|中心城|主城|老城|示范|开发|功能|核心|启动|集聚|试验|保护|风景|产业|工业|经济|高新|自贸|综合|先行|旅游|服务)区$|^城区$/;
+const GENERIC_AREA_RE = /(?:片|社|园|景|辖|街|小|校|新|厂|矿|中心城|主城|老城|示范|开发|功能|核心|启动|集聚|试验|保护|风景|产业|工业|经济|高新|自贸|综合|先行|旅游|服务|地)区$|^城区$/;
 const ENGLISH_PLACE_RE = /\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\s+(?:District|County|Town|Township|Subdistrict|Street|Village)\b/g;
 
 /** The Chinese forms of each place the question names, as the corpus writes them. */
@@ -20,7 +20,7 @@ export function namedPlaces(kb: KnowledgeBase, question: string, keyTerms: KeyTe
     const end = match.index + match[0].length;
     for (let start = match.index; start <= end - 3; start++) {
       const name = question.slice(start, end);
-      if (/[哪几什么这那该本全各]/.test(name) || !corpusMentions(kb, name)) continue;
+      if (/[哪几什么这那该本全各年]/.test(name) || !corpusMentions(kb, name)) continue;
       if (!GENERIC_AREA_RE.test(name)) places.push([name]);
       break;
     }

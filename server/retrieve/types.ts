@@ -49,6 +49,8 @@ export interface QueryAnalysis {
   unknownNames: string[];
   /** Places below the city the question names, other than the report's subject (their Chinese forms). */
   places: string[][];
+  /** Only passages of these documents are retrieved; all when absent. */
+  documents?: readonly string[];
 }
 
 export interface RankedPassage {

@@ -3,9 +3,9 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import { createHttpError } from '../middleware/errors.js';
 
-/** Ids as the index writes them; anything else (slashes, dots-only paths, spaces) never reaches a lookup. */
-export const ID_PATTERN = /^[A-Za-z0-9_.:-]{1,200}$/;
-export const IdSchema = z.string().regex(ID_PATTERN, 'expected an id of letters, digits and _.:-');
+import { IdSchema } from '../contract.js';
+
+export { ID_PATTERN, IdSchema } from '../contract.js';
 
 /** Validates `value` or throws INVALID_INPUT naming the first problem, e.g. "question: question is empty". */
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {

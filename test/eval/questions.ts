@@ -1,6 +1,6 @@
 /** Reads a question set (one JSON object a line, `../shared/eval/README.md`), checked line by line. */
 import { readFileSync } from 'node:fs';
-import { EvalQuestionSchema, type EvalQuestion } from './score.js';
+import { ComparisonQuestionSchema, EvalQuestionSchema, type ComparisonQuestion, type EvalQuestion } from './score.js';
 
 export function loadQuestions(file: string): EvalQuestion[] {
   return readFileSync(file, 'utf8')
@@ -8,6 +8,18 @@ export function loadQuestions(file: string): EvalQuestion[] {
     .filter((l) => l.trim())
     .map((l, i) => {
       const parsed = EvalQuestionSchema.safeParse(JSON.parse(l));
+      if (!parsed.success) throw new TypeError(`${file}:${i + 1}: ${parsed.error.issues[0]?.message}`);
+      return parsed.data;
+    });
+}
+
+/** Reads a set of comparison questions (each with `parts`, one per report). */
+export function loadComparisons(file: string): ComparisonQuestion[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l, i) => {
+      const parsed = ComparisonQuestionSchema.safeParse(JSON.parse(l));
       if (!parsed.success) throw new TypeError(`${file}:${i + 1}: ${parsed.error.issues[0]?.message}`);
       return parsed.data;
     });

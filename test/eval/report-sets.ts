@@ -33,15 +33,22 @@ export function pairReportsWithSets(reportsDir: string, setsDir: string): { pair
 }
 
 /** Ingests one report alone with the built-in embedder and returns an in-process asker for it. */
-export async function openSingleReport(report: string, log: (line: string) => void): Promise<{
+export function openSingleReport(report: string, log: (line: string) => void): Promise<OpenedLibrary> {
+  return openLibrary([report], log);
+}
+
+export interface OpenedLibrary {
   kb: KnowledgeBase;
-  ask: (question: EvalQuestion, options?: AnswerOptions) => Promise<AnswerResponse>;
+  ask: (question: Pick<EvalQuestion, 'question'>, options?: AnswerOptions) => Promise<AnswerResponse>;
   remove: () => void;
-}> {
+}
+
+/** Ingests the given files together, as one library, in a scratch corpus with the built-in embedder. */
+export async function openLibrary(files: string[], log: (line: string) => void): Promise<OpenedLibrary> {
   const base = fs.mkdtempSync(path.join(os.tmpdir(), 'eval-report-'));
   const corpusDir = path.join(base, 'corpus');
   fs.mkdirSync(corpusDir);
-  fs.copyFileSync(report, path.join(corpusDir, path.basename(report)));
+  for (const file of files) fs.copyFileSync(file, path.join(corpusDir, path.basename(file)));
   const config = loadIngestConfig({ ...process.env, CORPUS_DIR: corpusDir, DATA_DIR: path.join(base, 'data'), EMBEDDER: 'builtin' });
   const kb = await openKnowledgeBase(config, { log });
   return {
@@ -50,4 +57,3 @@ export async function openSingleReport(report: string, log: (line: string) => vo
     remove: () => fs.rmSync(base, { recursive: true, force: true }),
   };
 }
-

@@ -3,6 +3,8 @@
  * against the in-process answerer (default) or a running server, and prints the figures.
  * `npm run eval -- --reports DIR [--sets DIR]`: ingests each report of DIR alone and scores the set
  * named after it (`report-sets.ts`), printing each report's figures, then the pooled ones.
+ * `npm run eval -- --library DIR[,DIR] [--sets DIR]`: the folders' files as one library, scored on
+ * the sets of DIR (default test/eval/library), region-naming questions and comparisons.
  * `npm run eval -- --cv [--sets DIR]`: leave-one-report-out figures of the answer model
  * (`test/train/cross-validate.ts`); with `--sets`, each held-out report is scored on its set in DIR.
  */
@@ -13,10 +15,10 @@ import { loadIngestConfig } from '../../ingest/config.js';
 import { answerQuestion } from '../../server/answer/answer-question.js';
 import { AnswerResponseSchema, type AnswerResponse } from '../../server/contract.js';
 import { openKnowledgeBase } from '../../server/open-knowledge-base.js';
-import { loadQuestions } from './questions.js';
+import { loadComparisons, loadQuestions } from './questions.js';
 import { crossValidate } from '../train/cross-validate.js';
-import { openSingleReport, pairReportsWithSets } from './report-sets.js';
-import { scoreAnswer, summarize, type EvalQuestion, type QuestionScore } from './score.js';
+import { openLibrary, openSingleReport, pairReportsWithSets } from './report-sets.js';
+import { scoreAnswer, scoreComparison, summarize, type EvalQuestion, type QuestionScore } from './score.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -26,6 +28,8 @@ interface EvalArgs {
   file: string;
   url?: string;
   reports?: string;
+  /** Folders whose files are ingested together as one library (`--library A,B`). */
+  library?: string;
   sets: string;
   /** `--sets` was given (with `--cv`: score those sets instead of the training questions). */
   setsGiven: boolean;
@@ -38,12 +42,13 @@ function parseArgs(args: string[]): EvalArgs {
     const i = args.indexOf(flag);
     return i >= 0 ? args[i + 1] : undefined;
   };
-  const valued = new Set(['--url', '--reports', '--sets']);
+  const valued = new Set(['--url', '--reports', '--sets', '--library']);
   const file = args.find((a, i) => !a.startsWith('--') && !valued.has(args[i - 1] ?? ''));
   return {
     file: file ?? path.join(here, 'dev.jsonl'),
     url: valueOf('--url'),
     reports: valueOf('--reports'),
+    library: valueOf('--library'),
     sets: valueOf('--sets') ?? path.join(here, 'reports'),
     setsGiven: valueOf('--sets') !== undefined,
     verbose: args.includes('--verbose'),
@@ -101,6 +106,30 @@ async function evalReports(args: EvalArgs & { reports: string }): Promise<void> 
   printSummary(pooled, `pooled      ${pooled.length} questions over ${pairs.length} reports from ${path.relative(process.cwd(), args.reports) || '.'}`);
 }
 
+/**
+ * `--library A,B`: every file of the folders in one library; each set of `setsDir` scored on it
+ * (a set whose questions have `parts` compares reports, `scoreComparison`).
+ */
+async function evalLibrary(folders: string, setsDir: string, verbose: boolean): Promise<void> {
+  const files = folders.split(',').flatMap((dir) => fs.readdirSync(dir).filter((n) => !n.startsWith('.')).map((n) => path.join(dir, n))).filter((f) => fs.statSync(f).isFile());
+  const opened = await openLibrary(files, (l) => console.error(`[eval] ${l}`));
+  const pooled: QuestionScore[] = [];
+  try {
+    for (const name of fs.readdirSync(setsDir).filter((n) => n.endsWith('.jsonl')).sort()) {
+      const file = path.join(setsDir, name);
+      const comparing = fs.readFileSync(file, 'utf8').includes('"parts"');
+      const scores = comparing
+        ? await Promise.all(loadComparisons(file).map(async (q) => { const t = performance.now(); const r = await opened.ask(q); return scoreComparison(q, r, performance.now() - t); }))
+        : await scoreSet(loadQuestions(file), opened.ask, verbose);
+      pooled.push(...scores);
+      printSummary(scores, `${name.padEnd(11)} ${scores.length} questions, library of ${opened.kb.index.docs.length} reports`);
+    }
+  } finally {
+    opened.remove();
+  }
+  printSummary(pooled, `pooled      ${pooled.length} questions`);
+}
+
 /** A folder's sets by report: `gansu.jsonl` holds questions on the report whose id starts with "gansu-". */
 function setsByReport(dir: string): (report: string) => EvalQuestion[] | undefined {
   return (report) => {
@@ -129,6 +158,7 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   if (args.cv) return evalCrossValidated(args);
   if (args.reports) return evalReports({ ...args, reports: args.reports });
+  if (args.library) return evalLibrary(args.library, args.setsGiven ? args.sets : path.join(here, 'library'), args.verbose);
   const questions = loadQuestions(args.file);
   const ask = args.url ? askOverHttp(args.url) : await askInProcess();
   const scores = await scoreSet(questions, ask, args.verbose);

@@ -17,6 +17,18 @@ export const EvalQuestionSchema = z.object({
 });
 export type EvalQuestion = z.infer<typeof EvalQuestionSchema>;
 
+/** A question that compares regions: each part is answered from its own report. */
+export const ComparisonQuestionSchema = z.object({
+  id: z.string(),
+  question: z.string(),
+  lang: z.enum(['zh', 'en']),
+  type: z.string(),
+  parts: z
+    .array(z.object({ doc: z.string(), answers: z.array(z.string()).min(1), section: z.string(), chapter: z.string().optional(), evidence: z.string().optional() }))
+    .min(2),
+});
+export type ComparisonQuestion = z.infer<typeof ComparisonQuestionSchema>;
+
 /** The scoring rule's normal form: the same one the answer verifier uses. */
 export const normalize = normalizeForMatch;
 
@@ -53,6 +65,21 @@ export function scoreAnswer(q: EvalQuestion, r: AnswerResponse, ms: number): Que
     abstain: answerable ? null : !r.answerable,
     ms,
   };
+}
+
+/**
+ * A comparison counts as answered when every part's answers are in the answer; as cited when each
+ * part has a citation from its own report's section (anywhere in the list: each region has its own
+ * block); recall@5 when each part's evidence is among its report's first five passages.
+ */
+export function scoreComparison(q: ComparisonQuestion, r: AnswerResponse, ms: number): QuestionScore {
+  const parts = q.parts.map((part) => scoreAnswer({ ...part, id: q.id, question: q.question, lang: q.lang, type: q.type }, {
+    ...r,
+    citations: r.citations.filter((c) => c.docId === part.doc),
+    passages: r.passages.filter((p) => p.docId === part.doc),
+  }, ms));
+  const all = (pick: (s: QuestionScore) => boolean | null) => parts.every((s) => pick(s) === true);
+  return { id: q.id, lang: q.lang, answerable: true, answer: all((s) => s.answer), cite: all((s) => s.cite), recall5: all((s) => s.recall5), abstain: null, ms };
 }
 
 function fraction(values: Array<boolean | null>): { hit: number; total: number; rate: number } {

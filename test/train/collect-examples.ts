@@ -9,6 +9,7 @@ import { featureVector, FEATURE_NAMES } from '../../server/answer/candidate-feat
 import { enumerationAfter } from '../../server/answer/enumeration.js';
 import { questionSignals, rankSentences, type Evidence } from '../../server/answer/select-evidence.js';
 import { analyzeQuestion } from '../../server/retrieve/analyze-question.js';
+import { planScope } from '../../server/answer/library-scope.js';
 import { searchPassages } from '../../server/retrieve/hybrid-search.js';
 import type { KnowledgeBase } from '../../server/retrieve/knowledge-base.js';
 import type { QueryAnalysis } from '../../server/retrieve/types.js';
@@ -43,7 +44,8 @@ function opensListWithAnswer(kb: KnowledgeBase, analysis: QueryAnalysis, q: Eval
 export async function collectExamples(kb: KnowledgeBase, report: string, questions: EvalQuestion[]): Promise<QuestionExample[]> {
   const examples: QuestionExample[] = [];
   for (const q of questions) {
-    const analysis = analyzeQuestion(kb, q.question);
+    // As answering reads it: without the names that chose the report.
+    const analysis = analyzeQuestion(kb, planScope(kb, { question: q.question }).text);
     const ranked = await searchPassages(kb, analysis, RETRIEVED);
     const candidates = rankSentences(kb, analysis, ranked, { scorer: DESCRIBE_ONLY });
     const qs = questionSignals(kb, analysis, ranked);
