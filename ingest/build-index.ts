@@ -3,13 +3,15 @@
  * HNSW + BM25 index on disk. Rebuilds only when the corpus or the embedder changed.
  */
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { chunkSections } from './chunk/chunk-sections.js';
 import { splitSentences } from './chunk/sentences.js';
 import type { IngestConfig } from './config.js';
 import { BUILTIN_EMBEDDER_ID, BuiltinEmbedder, trainLsaModel } from './embed/builtin.js';
 import { transformersEmbedderId } from './embed/model-location.js';
 import { loadModelEmbedder, wantsTransformers, type Log } from './embed/select-embedder.js';
-import { createError, ERROR_MESSAGES } from './errors.js';
+import { createError, ERROR_MESSAGES, type ErrorCode } from './errors.js';
 import { extractFigures } from './figures/extract-figures.js';
 import { describeDocument } from './meta/describe-document.js';
 import { makeDocId, parseDocument, type ParsedDoc, type ParsedSection } from './parse/parse-document.js';
@@ -17,7 +19,7 @@ import { isSkipped, listCorpusFiles, readCorpusFile, type CorpusFile, type Skipp
 import { SCHEMA_VERSION, type Doc, type Embedder, type IndexManifest } from './schema.js';
 import { Bm25Index } from './store/bm25.js';
 import { buildVectorIndex } from './store/hnsw.js';
-import { readManifest, writeIndex } from './store/index-files.js';
+import { readIndex, readManifest, writeIndex, type KnowledgeIndex } from './store/index-files.js';
 import { passageIndexText } from './text/passage-text.js';
 import { tokenize } from './text/tokenize.js';
 
@@ -37,21 +39,53 @@ export interface BuildResult {
   skipped: SkippedFile[];
 }
 
+/**
+ * A change to at most this share of the corpus's files is folded into the index (the others'
+ * passages, figures and vectors kept); a larger one rebuilds it.
+ */
+const INCREMENTAL_MAX_SHARE = 0.5;
+/**
+ * Once this share of the folded-in passages' tokens is unknown to the built-in embedder (trained
+ * before they came), its space no longer describes them: the index is marked for retraining.
+ */
+export const RETRAIN_UNKNOWN_SHARE = 0.15;
+/** The built-in embedder trains on at most this many texts (passages first, then sentences). */
+const MAX_TRAINING_TEXTS = 5000;
+
 /** Makes sure the index under DATA_DIR matches the corpus and embedder; builds it when not. */
 export async function ensureIndex(config: IngestConfig, options: BuildOptions = {}): Promise<BuildResult> {
   const log = options.log ?? (() => {});
   const started = performance.now();
-  const { files, skipped } = await readCorpus(config, log);
-  const corpusHash = hashCorpus(files);
+  const sources = hashSources(config.corpusDir);
+  const corpusHash = hashCorpus(sources);
   const expectedEmbedder = wantsTransformers(config) ? transformersEmbedderId(config.embedModel) : BUILTIN_EMBEDDER_ID;
-  if (!options.force) {
-    const existing = safeReadManifest(config.dataDir);
-    if (existing && existing.corpusHash === corpusHash && existing.embedder.id === expectedEmbedder) {
-      log(`index is up to date (${existing.counts.passages} passages, built ${existing.builtAt}); --force rebuilds`);
-      return { manifest: existing, rebuilt: false, skipped };
+  const existing = options.force ? null : safeReadManifest(config.dataDir);
+  if (existing && existing.corpusHash === corpusHash && existing.embedder.id === expectedEmbedder) {
+    log(`index is up to date (${existing.counts.passages} passages, built ${existing.builtAt}); --force rebuilds`);
+    return { manifest: existing, rebuilt: false, skipped: existing.skipped.map(asSkipped) };
+  }
+  if (existing && existing.embedder.id === expectedEmbedder) {
+    const change = changedSources(existing.sources, sources);
+    const total = Math.max(Object.keys(sources).length, 1);
+    if (change.changed.length + change.removed.length <= INCREMENTAL_MAX_SHARE * total) {
+      const folded = await foldIntoIndex(config, { ...change, sources, corpusHash, started }, options);
+      if (folded) return folded;
     }
   }
-  const parsed = parseFiles(files, skipped, log);
+  return buildFromScratch(config, { sources, corpusHash, started }, options);
+}
+
+interface SourceState {
+  sources: Record<string, string>;
+  corpusHash: string;
+  started: number;
+}
+
+/** Reads, parses and embeds every corpus file. */
+async function buildFromScratch(config: IngestConfig, state: SourceState, options: BuildOptions): Promise<BuildResult> {
+  const log = options.log ?? (() => {});
+  const { files, skipped } = await readCorpus(config, listCorpusFiles(config.corpusDir), log);
+  const parsed = parseFiles(files, skipped, new Set(), log);
   if (parsed.length === 0) throw createError('CORPUS_EMPTY', `${config.corpusDir}: ${skipped.length} file(s) skipped`);
   const docs = parsed.map((p) => p.doc);
   const sections = parsed.flatMap((p) => p.sections);
@@ -65,15 +99,7 @@ export async function ensureIndex(config: IngestConfig, options: BuildOptions = 
   const vectors = await embedAll(embedder, indexTexts, options.onProgress);
   await modelEmbedder?.dispose?.();
   const manifest = writeIndex(config.dataDir, {
-    manifest: {
-      schemaVersion: SCHEMA_VERSION,
-      corpusHash,
-      embedder: embedder.info,
-      counts: { documents: docs.length, sections: sections.length, passages: passages.length, figures: figures.length },
-      builtAt: new Date().toISOString(),
-      buildMs: Math.round(performance.now() - started),
-      skipped: skipped.map(({ file, reason }) => ({ file, reason })),
-    },
+    manifest: manifestFor(state, embedder, { docs, sections, passages, figures }, skipped, { tokens: 0, unknown: 0 }),
     docs,
     sections: sections.map((s) => s.section),
     passages,
@@ -85,11 +111,120 @@ export async function ensureIndex(config: IngestConfig, options: BuildOptions = 
   return { manifest, rebuilt: true, skipped };
 }
 
-async function readCorpus(config: IngestConfig, log: Log): Promise<{ files: CorpusFile[]; skipped: SkippedFile[] }> {
+/**
+ * Folds a change of a few files into the published index: the other documents keep their
+ * sections, passages, figures and vectors; the changed and added files are read, parsed and
+ * embedded with the embedder that built the index; BM25 and HNSW are rebuilt over the whole.
+ * Returns null when the published index cannot be read (then the caller rebuilds it).
+ */
+async function foldIntoIndex(
+  config: IngestConfig,
+  state: SourceState & { changed: string[]; removed: string[] },
+  options: BuildOptions,
+): Promise<BuildResult | null> {
+  const log = options.log ?? (() => {});
+  let index: KnowledgeIndex;
+  try {
+    index = readIndex(config.dataDir);
+  } catch {
+    return null;
+  }
+  const modelEmbedder = index.builtinEmbedder ? null : await loadModelEmbedder(config, log);
+  const embedder: Embedder | null = index.builtinEmbedder ?? modelEmbedder;
+  if (!embedder || embedder.info.id !== index.manifest.embedder.id || embedder.info.dim !== index.manifest.embedder.dim) return null;
+  const leaving = new Set([...state.changed, ...state.removed]);
+  const keptDocs = index.docs.filter((d) => !leaving.has(d.sourcePath));
+  const keptIds = new Set(keptDocs.map((d) => d.id));
+  const keptPassages = index.passages.map((p, i) => ({ p, i })).filter(({ p }) => keptIds.has(p.docId));
+  const paths = state.changed.map((relative) => path.join(config.corpusDir, relative));
+  const { files, skipped } = await readCorpus(config, paths, log);
+  const parsed = parseFiles(files, skipped, keptIds, log);
+  const sections = parsed.flatMap((p) => p.sections);
+  const passages = chunkSections(sections);
+  const figures = passages.flatMap(extractFigures);
+  const indexTexts = passages.map(passageIndexText);
+  const vectors = await embedAll(embedder, indexTexts, options.onProgress);
+  await modelEmbedder?.dispose?.();
+  const folded = { ...index.manifest.folded };
+  if (index.builtinEmbedder) {
+    const tokens = indexTexts.flatMap(tokenize);
+    folded.tokens += tokens.length;
+    folded.unknown += tokens.filter((t) => !index.builtinEmbedder!.knows(t)).length;
+  }
+  const all = {
+    docs: [...keptDocs, ...parsed.map((p) => p.doc)],
+    sections: [...index.sections.filter((s) => keptIds.has(s.docId)), ...sections.map((s) => s.section)],
+    passages: [...keptPassages.map(({ p }) => p), ...passages],
+    figures: [...index.figures.filter((f) => keptIds.has(f.docId)), ...figures],
+  };
+  if (all.docs.length === 0) throw createError('CORPUS_EMPTY', `${config.corpusDir}: ${skipped.length} file(s) skipped`);
+  const allVectors = [...keptPassages.map(({ i }) => index.vectors.vectorAt(i)), ...vectors];
+  const stillSkipped = index.manifest.skipped.filter((s) => !leaving.has(s.file) && s.file in state.sources);
+  const manifest = writeIndex(config.dataDir, {
+    manifest: manifestFor(state, embedder, all, [...stillSkipped.map(asSkipped), ...skipped], folded),
+    ...all,
+    lexical: Bm25Index.build(all.passages.map((p) => tokenize(passageIndexText(p)))),
+    vectors: buildVectorIndex(allVectors, embedder.info.dim),
+    builtinEmbedder: index.builtinEmbedder,
+  });
+  log(`folded ${state.changed.length} changed and ${state.removed.length} removed file(s) into the index: ${parsed.length} document(s) read, ${keptDocs.length} kept`);
+  if (manifest.retrainDue) log(`${((100 * folded.unknown) / Math.max(folded.tokens, 1)).toFixed(0)}% of the folded-in tokens are new to the built-in embedder: retraining is due`);
+  return { manifest, rebuilt: true, skipped };
+}
+
+function manifestFor(
+  state: SourceState,
+  embedder: Embedder,
+  parts: { docs: unknown[]; sections: unknown[]; passages: unknown[]; figures: unknown[] },
+  skipped: SkippedFile[],
+  folded: IndexManifest['folded'],
+): Omit<IndexManifest, 'files'> {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    corpusHash: state.corpusHash,
+    embedder: embedder.info,
+    counts: { documents: parts.docs.length, sections: parts.sections.length, passages: parts.passages.length, figures: parts.figures.length },
+    builtAt: new Date().toISOString(),
+    buildMs: Math.round(performance.now() - state.started),
+    skipped: skipped.map(({ file, reason, code }) => ({ file, reason, code })),
+    sources: state.sources,
+    folded,
+    retrainDue: folded.tokens > 0 && folded.unknown / folded.tokens >= RETRAIN_UNKNOWN_SHARE,
+  };
+}
+
+/** A skipped file as the manifest records it. */
+function asSkipped(s: IndexManifest['skipped'][number]): SkippedFile {
+  return { file: s.file, reason: s.reason, code: (s.code in ERROR_MESSAGES ? s.code : 'FILE_MALFORMED') as ErrorCode };
+}
+
+/** The files that are new or changed, and the ones that are gone, against the index's record. */
+function changedSources(before: Record<string, string>, now: Record<string, string>): { changed: string[]; removed: string[] } {
+  return {
+    changed: Object.keys(now).filter((file) => before[file] !== now[file]).sort(),
+    removed: Object.keys(before).filter((file) => !(file in now)).sort(),
+  };
+}
+
+/** Each corpus file's SHA-256, by path relative to the corpus (unreadable files hash as such). */
+function hashSources(corpusDir: string): Record<string, string> {
+  const sources: Record<string, string> = {};
+  for (const file of listCorpusFiles(corpusDir)) {
+    const relative = path.relative(corpusDir, file).split(path.sep).join('/');
+    try {
+      sources[relative] = createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+    } catch (error) {
+      sources[relative] = `unreadable:${(error as NodeJS.ErrnoException).code ?? 'unknown'}`;
+    }
+  }
+  return sources;
+}
+
+async function readCorpus(config: IngestConfig, paths: string[], log: Log): Promise<{ files: CorpusFile[]; skipped: SkippedFile[] }> {
   const files: CorpusFile[] = [];
   const skipped: SkippedFile[] = [];
-  for (const path of listCorpusFiles(config.corpusDir)) {
-    const result = await readCorpusFile(config.corpusDir, path, config);
+  for (const file of paths) {
+    const result = await readCorpusFile(config.corpusDir, file, config);
     if (isSkipped(result)) {
       skipped.push(result);
       log(`skipped ${result.file}: ${result.reason}`);
@@ -99,9 +234,10 @@ async function readCorpus(config: IngestConfig, log: Log): Promise<{ files: Corp
   return { files, skipped };
 }
 
-function hashCorpus(files: CorpusFile[]): string {
+/** The corpus as a whole, from its files' hashes: the index is up to date when this is unchanged. */
+function hashCorpus(sources: Record<string, string>): string {
   const hash = createHash('sha256').update(`schema ${SCHEMA_VERSION} pipeline ${PIPELINE_VERSION}\n`);
-  for (const f of files) hash.update(`${f.relativePath}\n`).update(f.content).update('\n\0');
+  for (const file of Object.keys(sources).sort()) hash.update(`${file}\n${sources[file]}\n`);
   return hash.digest('hex');
 }
 
@@ -113,8 +249,8 @@ function safeReadManifest(dataDir: string): IndexManifest | null {
   }
 }
 
-function parseFiles(files: CorpusFile[], skipped: SkippedFile[], log: Log): Array<{ doc: Doc; sections: ParsedSection[] }> {
-  const usedIds = new Set<string>();
+function parseFiles(files: CorpusFile[], skipped: SkippedFile[], takenIds: ReadonlySet<string>, log: Log): Array<{ doc: Doc; sections: ParsedSection[] }> {
+  const usedIds = new Set<string>(takenIds);
   const results: Array<{ doc: Doc; sections: ParsedSection[] }> = [];
   for (const file of files) {
     let docId = makeDocId(file.relativePath, file.content);
@@ -145,9 +281,11 @@ function describe(doc: ParsedDoc, file: CorpusFile): Doc {
 
 function trainBuiltin(indexTexts: string[], passageTexts: string[], log: Log): BuiltinEmbedder {
   const started = performance.now();
-  // Sentences add co-occurrence evidence: a corpus of a hundred passages is a small matrix.
+  // Sentences add co-occurrence evidence: a corpus of a hundred passages is a small matrix. A
+  // library has evidence enough; every n-th sentence keeps its SVD to MAX_TRAINING_TEXTS rows.
   const sentences = passageTexts.flatMap((t) => splitSentences(t).map((s) => t.slice(s.start, s.end)));
-  const embedder = new BuiltinEmbedder(trainLsaModel([...indexTexts, ...sentences]));
+  const stride = Math.ceil(sentences.length / Math.max(MAX_TRAINING_TEXTS - indexTexts.length, 1));
+  const embedder = new BuiltinEmbedder(trainLsaModel([...indexTexts, ...sentences.filter((_, i) => i % stride === 0)]));
   log(`trained built-in embedder: ${embedder.model.vocabulary.terms.length} terms, ${embedder.info.dim} dims in ${Math.round(performance.now() - started)} ms`);
   return embedder;
 }

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 
 /** Bump when the on-disk layout or any persisted shape changes: old indexes are then rebuilt. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const SectionKindSchema = z.enum(['preamble', 'numbered', 'part', 'appendix']);
 export type SectionKind = z.infer<typeof SectionKindSchema>;
@@ -139,7 +139,16 @@ export const IndexManifestSchema = z.object({
   buildMs: z.number().nonnegative(),
   /** Every file of the index with its byte size, so a truncated file is caught at load. */
   files: z.record(z.string(), z.number().int().nonnegative()),
-  skipped: z.array(z.object({ file: z.string(), reason: z.string() })),
+  skipped: z.array(z.object({ file: z.string(), reason: z.string(), code: z.string() })),
+  /** Each corpus file (path relative to the corpus) with the SHA-256 of its bytes: what changed since. */
+  sources: z.record(z.string(), z.string()),
+  /**
+   * Passages folded into the built-in embedder's space since it was trained, by token: how many,
+   * and how many of those its vocabulary lacks. Past a share of unknown tokens it is retrained.
+   */
+  folded: z.object({ tokens: z.number().int().nonnegative(), unknown: z.number().int().nonnegative() }),
+  /** The folded-in share of unknown tokens calls for a full rebuild (the server starts one). */
+  retrainDue: z.boolean(),
 });
 export type IndexManifest = z.infer<typeof IndexManifestSchema>;
 

@@ -98,7 +98,7 @@ export function createAnswerPool(config: IngestConfig, options: AnswerPoolOption
   return {
     size: threads.length,
     ask: (request) => dispatch('ask', { request }),
-    search: (query, k) => dispatch('search', { query, k }),
+    search: (query, k, documents) => dispatch('search', { query, k, ...(documents ? { documents } : {}) }),
     brief: (request) => dispatch('brief', { request }),
     reload: async (next: KnowledgeBase) => {
       // One at a time, so that the other workers keep answering while one opens the new index.

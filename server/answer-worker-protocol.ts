@@ -15,7 +15,7 @@ export interface AnswerWorkerData {
 /** Each call a worker serves: its arguments and its result. */
 export interface WorkerCalls {
   ask: { args: { request: AskRequest }; result: AnswerResponse };
-  search: { args: { query: string; k: number }; result: PassageHit[] };
+  search: { args: { query: string; k: number; documents?: string[] }; result: PassageHit[] };
   brief: { args: { request: BriefRequest }; result: Brief };
   /** Opens the index CURRENT points at and answers from it from then on. */
   reload: { args: Record<string, never>; result: { folder: string } };

@@ -25,7 +25,7 @@ async function serve(call: WorkerRequest): Promise<unknown> {
     case 'ask':
       return answerQuestion(kb, call.request);
     case 'search':
-      return searchKnowledgeBase(kb, call.query, call.k);
+      return searchKnowledgeBase(kb, call.query, call.k, call.documents);
     case 'brief':
       return buildBrief(kb, call.request);
     case 'reload':

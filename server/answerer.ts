@@ -10,7 +10,7 @@ import { searchKnowledgeBase } from './services/search.js';
 
 export interface Answerer {
   ask(request: AskRequest): Promise<AnswerResponse>;
-  search(query: string, k: number): Promise<PassageHit[]>;
+  search(query: string, k: number, documents?: string[]): Promise<PassageHit[]>;
   brief(request: BriefRequest): Promise<Brief>;
   /** Switches to the index `next` was opened from; calls in flight finish on the old one. */
   reload(next: KnowledgeBase): Promise<void>;
@@ -27,7 +27,7 @@ export interface Answerer {
 export function createInProcessAnswerer(current: () => KnowledgeBase): Answerer {
   return {
     ask: (request) => answerQuestion(current(), request),
-    search: (query, k) => searchKnowledgeBase(current(), query, k),
+    search: (query, k, documents) => searchKnowledgeBase(current(), query, k, documents),
     brief: (request) => buildBrief(current(), request),
     reload: async () => {},
     ready: async () => {},

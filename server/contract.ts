@@ -176,8 +176,9 @@ export type Brief = z.infer<typeof BriefSchema>;
 export interface Services {
   health(): Health;
   ask(request: AskRequest): Promise<AnswerResponse>;
-  search(query: string, k: number): Promise<PassageHit[]>;
-  figures(query: { q?: string; sectionId?: string; limit: number }): FigureHit[];
+  /** `documents`: only passages of these reports (all when absent). */
+  search(query: string, k: number, documents?: string[]): Promise<PassageHit[]>;
+  figures(query: { q?: string; sectionId?: string; limit: number; documents?: string[] }): FigureHit[];
   documents(): DocumentSummary[];
   /** Undefined when the document does not exist. */
   outline(docId: string): OutlineNode[] | undefined;

@@ -100,7 +100,7 @@ function paths(): JsonObject {
     '/api/search': {
       get: {
         summary: 'Top passages for a query',
-        parameters: queryParameters(SearchQuerySchema, { q: 'The query', k: 'How many passages' }),
+        parameters: queryParameters(SearchQuerySchema, { q: 'The query', k: 'How many passages', documents: 'Comma-separated document ids: only these reports' }),
         responses: {
           '200': ok('Passages', {
             type: 'object',
@@ -114,7 +114,7 @@ function paths(): JsonObject {
     '/api/figures': {
       get: {
         summary: 'Figures (numbers with label and unit), filtered by text or section',
-        parameters: queryParameters(FiguresQuerySchema, { q: 'Text to match', sectionId: 'Only this section', limit: 'Most figures returned' }),
+        parameters: queryParameters(FiguresQuerySchema, { q: 'Text to match', sectionId: 'Only this section', limit: 'Most figures returned', documents: 'Comma-separated document ids: only these reports' }),
         responses: {
           '200': ok('Figures', {
             type: 'object',

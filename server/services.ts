@@ -70,7 +70,7 @@ export function createServices(initial: KnowledgeBase, config: IngestConfig, opt
     ready: () => answerer.ready(),
     close: () => answerer.close(),
     ask: (request) => answerer.ask(request),
-    search: (query, k) => answerer.search(query, k),
+    search: (query, k, documents) => answerer.search(query, k, documents),
     figures: (query) => findFigures(kb, query),
     documents: () => listDocuments(kb),
     outline: (docId) => documentOutline(kb, docId),

@@ -76,6 +76,11 @@ export class BuiltinEmbedder implements Embedder {
     this.index = new Map(model.vocabulary.terms.map((t, i) => [t, i]));
   }
 
+  /** Whether the model was trained with `term` (tokens it lacks carry nothing into a vector). */
+  knows(term: string): boolean {
+    return this.index.has(term);
+  }
+
   embed(text: string): Float32Array {
     const { dim, idf } = this.model.vocabulary;
     const { columns, values } = weightTerms(termCounts(text), this.index, idf);

@@ -21,30 +21,46 @@ function gaussian(random: () => number): number {
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
 }
 
-/** A · X where X is column vectors of length columnCount; returns row-space vectors (length = rows). */
-function multiply(a: SparseRows, xs: Float64Array[]): Float64Array[] {
-  return xs.map((x) => {
-    const out = new Float64Array(a.rows.length);
-    a.rows.forEach((row, i) => {
-      let sum = 0;
-      for (let j = 0; j < row.columns.length; j++) sum += row.values[j]! * x[row.columns[j]!]!;
-      out[i] = sum;
-    });
-    return out;
-  });
+/**
+ * Vectors in the column space, interleaved: entry k of vector c's column j sits at j * width + k,
+ * so that one pass over the sparse rows serves all vectors with sequential reads.
+ */
+interface ColumnBlock {
+  data: Float64Array;
+  width: number;
 }
 
-/** Aᵀ · Y where Y is vectors of length rows; returns column-space vectors. */
-function multiplyTransposed(a: SparseRows, ys: Float64Array[]): Float64Array[] {
-  return ys.map((y) => {
-    const out = new Float64Array(a.columnCount);
-    a.rows.forEach((row, i) => {
-      const yi = y[i]!;
-      if (yi === 0) return;
-      for (let j = 0; j < row.columns.length; j++) out[row.columns[j]!]! += row.values[j]! * yi;
-    });
-    return out;
+/** A · X for the vectors of a column block; returns row-space vectors (length = rows). */
+function multiply(a: SparseRows, x: ColumnBlock): Float64Array[] {
+  const { data, width } = x;
+  const out = Array.from({ length: width }, () => new Float64Array(a.rows.length));
+  const sums = new Float64Array(width);
+  a.rows.forEach((row, i) => {
+    sums.fill(0);
+    for (let j = 0; j < row.columns.length; j++) {
+      const value = row.values[j]!;
+      const base = row.columns[j]! * width;
+      for (let k = 0; k < width; k++) sums[k]! += value * data[base + k]!;
+    }
+    for (let k = 0; k < width; k++) out[k]![i] = sums[k]!;
   });
+  return out;
+}
+
+/** Aᵀ · Y where Y is vectors of length rows; returns them in the column space, as a block. */
+function multiplyTransposed(a: SparseRows, ys: Float64Array[]): ColumnBlock {
+  const width = ys.length;
+  const data = new Float64Array(a.columnCount * width);
+  const yi = new Float64Array(width);
+  a.rows.forEach((row, i) => {
+    for (let k = 0; k < width; k++) yi[k] = ys[k]![i]!;
+    for (let j = 0; j < row.columns.length; j++) {
+      const value = row.values[j]!;
+      const base = row.columns[j]! * width;
+      for (let k = 0; k < width; k++) data[base + k]! += value * yi[k]!;
+    }
+  });
+  return { data, width };
 }
 
 function dot(a: Float64Array, b: Float64Array): number {
@@ -129,7 +145,9 @@ export function truncatedSvd(a: SparseRows, k: number, options: { oversample?: n
   const rank = Math.min(k, a.rows.length, a.columnCount);
   const width = Math.min(rank + (options.oversample ?? 10), a.rows.length, a.columnCount);
   const random = seededRandom(options.seed ?? 42);
-  const omega = Array.from({ length: width }, () => Float64Array.from({ length: a.columnCount }, () => gaussian(random)));
+  // Drawn vector by vector (the same numbers as ever), stored interleaved.
+  const omega: ColumnBlock = { data: new Float64Array(a.columnCount * width), width };
+  for (let k = 0; k < width; k++) for (let j = 0; j < a.columnCount; j++) omega.data[j * width + k] = gaussian(random);
   let q = orthonormalize(multiply(a, omega));
   for (let i = 0; i < (options.powerIterations ?? 2); i++) q = orthonormalize(multiply(a, multiplyTransposed(a, q)));
   // B = Qᵀ A; its Gram matrix B Bᵀ = Qᵀ A Aᵀ Q is small (width × width).
@@ -147,9 +165,9 @@ export function truncatedSvd(a: SparseRows, k: number, options: { oversample?: n
       const qr = q[r]!;
       for (let i = 0; i < rowVector.length; i++) rowVector[i]! += weight * qr[i]!;
     });
-    const [component] = multiplyTransposed(a, [rowVector]);
-    for (let j = 0; j < component!.length; j++) component![j]! /= sigma;
-    components.push(component!);
+    const component = multiplyTransposed(a, [rowVector]).data;
+    for (let j = 0; j < component.length; j++) component[j]! /= sigma;
+    components.push(component);
     singularValues.push(sigma);
   }
   return { components, singularValues };

@@ -15,6 +15,8 @@ export interface VectorIndex {
   /** The `k` nearest, of those `keep` accepts when it is given (`eligible`: how many it accepts). */
   search(vector: Float32Array, k: number, filter?: { keep: (index: number) => boolean; eligible: number }): VectorHit[];
   save(filePath: string): void;
+  /** The stored vector of item `index` (to carry it into a rebuilt index). */
+  vectorAt(index: number): Float32Array;
 }
 
 class HnswVectorIndex implements VectorIndex {
@@ -37,6 +39,10 @@ class HnswVectorIndex implements VectorIndex {
 
   save(filePath: string): void {
     this.index.writeIndexSync(filePath);
+  }
+
+  vectorAt(index: number): Float32Array {
+    return Float32Array.from(this.index.getPoint(index));
   }
 }
 

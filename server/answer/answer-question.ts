@@ -41,7 +41,10 @@ export async function answerQuestion(kb: KnowledgeBase, request: AskRequest, opt
     const answers: ScopedAnswer[] = [];
     for (const group of plan.groups) {
       const documents = group.documents.length > 1 ? [await bestDocument(kb, scopedRequest, group.documents)] : group.documents;
-      const answer = await answerInDocuments(kb, scopedRequest, documents, options);
+      let answer = await answerInDocuments(kb, scopedRequest, documents, options);
+      // Without the names that chose the report, nothing may be left to retrieve by: then the
+      // question as asked finds the closest passages to quote.
+      if (answer.citations.length === 0 && plan.text !== request.question) answer = await answerInDocuments(kb, request, documents, options);
       retrieveMs += answer.timings.retrieveMs;
       answers.push({ label: group.label, documents, response: answer });
     }

@@ -44,7 +44,7 @@ export function splitForStreaming(text: string, min = 20, max = 40): string[] {
 export function chatRoutes(services: Services): Hono {
   return new Hono().post('/', async (c) => {
     // Validation errors are ordinary 4xx JSON responses; only answering happens inside the stream.
-    const request = await readAskRequest(c);
+    const request = await readAskRequest(c, services);
     return streamSSE(c, async (stream) => {
       try {
         const answer = await services.ask(request);

@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { MAX_QUESTION_CHARS, type Services } from '../contract.js';
-import { IdSchema, parseInput } from './validate.js';
+import { checkDocuments, DocumentsParamSchema, IdSchema, parseInput } from './validate.js';
 
 export const FiguresQuerySchema = z.object({
   // An empty filter box sends q= : treat it as "no filter".
@@ -14,14 +14,16 @@ export const FiguresQuerySchema = z.object({
     .transform((v) => (v === '' ? undefined : v)),
   sectionId: IdSchema.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
+  documents: DocumentsParamSchema,
 });
 
 /** GET / of the figures router: `{ figures }`; an empty `q` means no text filter. */
 export function figuresRoutes(services: Services): Hono {
   return new Hono().get('/', (c) => {
-    const { q, sectionId, limit } = parseInput(FiguresQuerySchema, c.req.query());
+    const { q, sectionId, limit, documents } = parseInput(FiguresQuerySchema, c.req.query());
+    checkDocuments(services, documents);
     return c.json({
-      figures: services.figures({ limit, ...(q !== undefined ? { q } : {}), ...(sectionId !== undefined ? { sectionId } : {}) }),
+      figures: services.figures({ limit, ...(q !== undefined ? { q } : {}), ...(sectionId !== undefined ? { sectionId } : {}), ...(documents ? { documents } : {}) }),
     });
   });
 }

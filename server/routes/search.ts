@@ -3,18 +3,20 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { MAX_QUESTION_CHARS, type Services } from '../contract.js';
 import { noteQuestion } from '../middleware/request-log.js';
-import { parseInput } from './validate.js';
+import { checkDocuments, DocumentsParamSchema, parseInput } from './validate.js';
 
 export const SearchQuerySchema = z.object({
   q: z.string().trim().min(1, 'query is empty').max(MAX_QUESTION_CHARS, 'query is too long'),
   k: z.coerce.number().int().min(1).max(50).default(10),
+  documents: DocumentsParamSchema,
 });
 
 /** GET / of the search router: `{ query, passages }`. */
 export function searchRoutes(services: Services): Hono {
   return new Hono().get('/', async (c) => {
-    const { q, k } = parseInput(SearchQuerySchema, c.req.query());
+    const { q, k, documents } = parseInput(SearchQuerySchema, c.req.query());
+    checkDocuments(services, documents);
     noteQuestion(c, q);
-    return c.json({ query: q, passages: await services.search(q, k) });
+    return c.json({ query: q, passages: await services.search(q, k, documents) });
   });
 }

@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import { createHttpError } from '../middleware/errors.js';
 
-import { IdSchema } from '../contract.js';
+import { IdSchema, type Services } from '../contract.js';
 
 export { ID_PATTERN, IdSchema } from '../contract.js';
 
@@ -32,4 +32,19 @@ export function parseId(value: string | undefined, name: string): string {
   const parsed = IdSchema.safeParse(value);
   if (parsed.success) return parsed.data;
   throw createHttpError('INVALID_INPUT', `${name}: ${parsed.error.issues[0]?.message ?? 'invalid id'}`);
+}
+
+/** `documents=id,id` in a query string: a list of document ids, or absent. */
+export const DocumentsParamSchema = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.split(',').map((id) => id.trim())))
+  .pipe(z.array(IdSchema).min(1).max(500).optional());
+
+/** Throws DOCUMENT_NOT_FOUND naming the first id the library does not hold. */
+export function checkDocuments(services: Pick<Services, 'documents'>, ids: readonly string[] | undefined): void {
+  if (!ids) return;
+  const known = new Set(services.documents().map((d) => d.id));
+  const unknown = ids.find((id) => !known.has(id));
+  if (unknown !== undefined) throw createHttpError('DOCUMENT_NOT_FOUND', `documents: no such document: ${unknown}`);
 }

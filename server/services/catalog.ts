@@ -70,8 +70,12 @@ function composeSectionText(kb: KnowledgeBase, section: Section): string {
 }
 
 /** Figures whose label, value or section matches `q`, label matches first. */
-export function findFigures(kb: KnowledgeBase, query: { q?: string; sectionId?: string; limit: number }): FigureHit[] {
+export function findFigures(kb: KnowledgeBase, query: { q?: string; sectionId?: string; limit: number; documents?: string[] }): FigureHit[] {
   let figures = kb.index.figures;
+  if (query.documents) {
+    const wanted = new Set(query.documents);
+    figures = figures.filter((f) => wanted.has(f.docId));
+  }
   if (query.sectionId) {
     const subtree = sectionSubtree(kb, query.sectionId);
     figures = figures.filter((f) => subtree.has(f.sectionId));

@@ -118,9 +118,14 @@ async function evalLibrary(folders: string, setsDir: string, verbose: boolean): 
     for (const name of fs.readdirSync(setsDir).filter((n) => n.endsWith('.jsonl')).sort()) {
       const file = path.join(setsDir, name);
       const comparing = fs.readFileSync(file, 'utf8').includes('"parts"');
-      const scores = comparing
-        ? await Promise.all(loadComparisons(file).map(async (q) => { const t = performance.now(); const r = await opened.ask(q); return scoreComparison(q, r, performance.now() - t); }))
-        : await scoreSet(loadQuestions(file), opened.ask, verbose);
+      const scores: QuestionScore[] = [];
+      if (!comparing) scores.push(...(await scoreSet(loadQuestions(file), opened.ask, verbose)));
+      else {
+        for (const q of loadComparisons(file)) {
+          const started = performance.now();
+          scores.push(scoreComparison(q, await opened.ask(q), performance.now() - started));
+        }
+      }
       pooled.push(...scores);
       printSummary(scores, `${name.padEnd(11)} ${scores.length} questions, library of ${opened.kb.index.docs.length} reports`);
     }
