@@ -26,6 +26,10 @@ import { staticFiles } from './routes/static.js';
 export interface AppOptions {
   /** Largest request body accepted, in bytes (413 beyond). */
   bodyLimitBytes: number;
+  /** Largest report upload (POST /api/documents), in bytes; defaults to 50 MB. */
+  maxUploadBytes?: number;
+  /** The address the server listens on: without a token, the library changes only on loopback. */
+  host?: string;
   /** Requests per minute per client IP on /api/*; 0 disables the limit. */
   rateLimitPerMinute: number;
   /** When set, /api/* needs `Authorization: Bearer <apiToken>`; admin routes exist only then. */
@@ -38,6 +42,13 @@ export interface AppOptions {
   log?: (line: string) => void;
   /** Folder served at `/`; defaults to the repository's web/. */
   webDir?: string;
+}
+
+const DEFAULT_MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+
+/** Whether a listen address is reachable from this machine only. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 const writeStdout = (line: string): void => {
@@ -65,14 +76,17 @@ export function createApp(services: Services, options: AppOptions): Hono {
   }
   app.use('/api/*', rateLimit({ limit: options.rateLimitPerMinute }));
   if (options.apiToken !== undefined) app.use('/api/*', bearerToken(options.apiToken));
-  app.use('/api/*', limitBody(options.bodyLimitBytes));
+  // An upload may be larger than a question: its own limit, the others' for everything else.
+  const uploadLimit = limitBody(options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES);
+  const bodyLimit = limitBody(options.bodyLimitBytes);
+  app.use('/api/*', (c, next) => (c.req.method === 'POST' && c.req.path === '/api/documents' ? uploadLimit(c, next) : bodyLimit(c, next)));
 
   app.route('/health', healthRoutes(services));
   app.route('/api/ask', askRoutes(services));
   app.route('/api/chat', chatRoutes(services));
   app.route('/api/search', searchRoutes(services));
   app.route('/api/figures', figuresRoutes(services));
-  app.route('/api/documents', documentRoutes(services));
+  app.route('/api/documents', documentRoutes(services, { libraryChanges: options.apiToken !== undefined || isLoopback(options.host ?? '127.0.0.1') }));
   app.route('/api/sections', sectionRoutes(services));
   app.route('/api/brief', briefRoutes(services));
   app.route('/api/admin', adminRoutes(services, options.apiToken !== undefined ? { apiToken: options.apiToken } : {}));

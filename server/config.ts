@@ -59,6 +59,8 @@ export const ServerEnvSchema = z.object({
   LOG_QUESTIONS: flag,
   WATCH_CORPUS: flag,
   ANSWER_WORKERS: answerWorkers,
+  MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(50 * 1024 * 1024),
+  UPLOAD_MEMORY_MB: z.coerce.number().int().min(64).max(16_384).default(1024),
 });
 
 export interface ServerConfig extends IngestConfig {
@@ -77,6 +79,10 @@ export interface ServerConfig extends IngestConfig {
   watchCorpus: boolean;
   /** Worker threads that answer questions; 0 answers in the server's own thread. */
   answerWorkers: number;
+  /** Largest report upload accepted (POST /api/documents), in bytes. */
+  maxUploadBytes: number;
+  /** Heap of the process that reads an upload before it joins the library, in MB. */
+  uploadMemoryMb: number;
 }
 
 /**
@@ -101,5 +107,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     logQuestions: e.LOG_QUESTIONS,
     watchCorpus: e.WATCH_CORPUS,
     answerWorkers: e.ANSWER_WORKERS,
+    maxUploadBytes: e.MAX_UPLOAD_BYTES,
+    uploadMemoryMb: e.UPLOAD_MEMORY_MB,
   };
 }

@@ -169,6 +169,24 @@ export const BriefSchema = z.object({
 });
 export type Brief = z.infer<typeof BriefSchema>;
 
+export const LibraryChangeSchema = z.object({
+  status: z.literal('accepted'),
+  /** The corpus file added or removed (relative to CORPUS_DIR). */
+  file: z.string(),
+  title: z.string().nullable(),
+  format: DocFormatSchema.nullable(),
+});
+export type LibraryChange = z.infer<typeof LibraryChangeSchema>;
+
+export const LibraryStatusSchema = z.object({
+  /** `indexing` while a change is being folded in; `failed` when the last one was undone, with why. */
+  state: z.enum(['idle', 'indexing', 'failed']),
+  file: z.string().nullable(),
+  message: z.string().nullable(),
+  at: z.string().nullable(),
+});
+export type LibraryStatus = z.infer<typeof LibraryStatusSchema>;
+
 /**
  * What the routes need from the knowledge base. The server's routes depend on this interface only,
  * so route tests pass a fake and the real implementation lives in `server/services.ts`.
@@ -187,4 +205,10 @@ export interface Services {
   brief(request: BriefRequest): Promise<Brief>;
   /** Rebuilds the index in the background and swaps it in; resolves when the new index serves. */
   reindex(): Promise<{ status: 'started' | 'already-running' }>;
+  /** Checks an upload (UPLOAD_REFUSED with the reason), adds it to the corpus and folds it into the index in the background. */
+  addDocument(upload: { name: string; bytes: Uint8Array }): Promise<LibraryChange>;
+  /** Removes a report from the corpus and the index (in the background); undefined when there is no such document. */
+  removeDocument(docId: string): Promise<LibraryChange | undefined>;
+  /** The state of the latest library change. */
+  libraryStatus(): LibraryStatus;
 }

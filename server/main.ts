@@ -21,10 +21,12 @@ async function main(): Promise<void> {
   // With answer workers this thread only looks things up, so it skips warming the English dictionaries.
   const kb = await openKnowledgeBase(config, { log, onProgress: progress.update, warm: config.answerWorkers === 0 });
   progress.finish();
-  const services = createServices(kb, config, { log, answerWorkers: config.answerWorkers });
+  const services = createServices(kb, config, { log, answerWorkers: config.answerWorkers, uploadMemoryMb: config.uploadMemoryMb });
   await services.ready();
   const app = createApp(services, {
     bodyLimitBytes: config.bodyLimitBytes,
+    maxUploadBytes: config.maxUploadBytes,
+    host: config.host,
     rateLimitPerMinute: config.rateLimitPerMinute,
     ...(config.apiToken ? { apiToken: config.apiToken } : {}),
     corsOrigins: config.corsOrigins,

@@ -2,6 +2,7 @@
 import { getJson } from './lib/api.js';
 import { createBrowse } from './lib/browse.js';
 import { createChat } from './lib/chat.js';
+import { createLibrary } from './lib/library.js';
 import { currentLang, onLangChange, setLang, t, translateStatic } from './lib/i18n.js';
 import { createPad } from './lib/pad.js';
 import { createPanel } from './lib/panel.js';
@@ -34,6 +35,20 @@ browse = createBrowse({
   openSection,
   onPinFigure: (figure) => pad.pinFigure(figure),
   onAuthNeeded: () => askForToken(),
+  onRemove: (doc) => library.remove(doc),
+});
+
+const library = createLibrary({
+  pickerEl: $('scope-picker'),
+  summaryEl: $('scope-summary'),
+  input: $('upload-input'),
+  dropZone: $('upload-drop'),
+  progressEl: $('upload-progress'),
+  statusEl: $('upload-status'),
+  onChanged: () => {
+    browse.loadDocuments();
+    refreshStatus();
+  },
 });
 
 function askForToken() {
@@ -58,6 +73,7 @@ const chat = createChat({
   onPinAnswer: (response) => pad.pinAnswer(response),
   onPinFigure: (figure) => pad.pinFigure(figure),
   onAuthNeeded: askForToken,
+  scope: () => library.selected(),
 });
 
 /* Tabs: click or arrow keys; the selected tab is the only one in the tab order. */
@@ -115,9 +131,11 @@ onLangChange(() => {
   chat.relabel();
   pad.render();
   browse.refresh();
+  library.relabel();
   refreshStatus();
 });
 
 setLang(currentLang());
 browse.loadDocuments();
+library.refresh();
 $('question').focus();

@@ -262,6 +262,9 @@ export function createFakeServices(overrides: Partial<Services> = {}): Services 
     },
     brief: async (request) => briefOf(request),
     reindex: async () => ({ status: 'started' }),
+    addDocument: async ({ name }) => ({ status: 'accepted', file: name, title: name, format: 'text' }),
+    removeDocument: async (docId) => (docId === DOC_ID ? { status: 'accepted', file: 'jiangbei-14th-fyp-midterm-review.md', title: DOC_TITLE, format: 'markdown' } : undefined),
+    libraryStatus: () => ({ state: 'idle', file: null, message: null, at: null }),
   };
   return { ...base, ...overrides };
 }

@@ -7,9 +7,9 @@ import { pinButton } from './pin-button.js';
 /**
  * @param {{ outlineEl: HTMLElement, filterEl: HTMLInputElement, tableBody: HTMLElement, countEl: HTMLElement,
  *           openSection: (id: string, quote?: string) => void, onPinFigure: (figure: object) => void,
- *           onAuthNeeded: () => void }} options
+ *           onAuthNeeded: () => void, onRemove?: (doc: object) => void }} options
  */
-export function createBrowse({ outlineEl, filterEl, tableBody, countEl, openSection, onPinFigure, onAuthNeeded }) {
+export function createBrowse({ outlineEl, filterEl, tableBody, countEl, openSection, onPinFigure, onAuthNeeded, onRemove }) {
   const titles = new Map();
   let documents = null;
   let figureRequest = null;
@@ -42,7 +42,9 @@ export function createBrowse({ outlineEl, filterEl, tableBody, countEl, openSect
     if (documents.length === 0) outlineEl.append(h('p', { class: 'muted' }, t('noDocuments')));
     for (const { doc, outline } of documents) {
       outlineEl.append(h('section', { class: 'doc-outline' },
-        h('h3', { class: 'doc-title' }, doc.title),
+        h('div', { class: 'doc-head' },
+          h('h3', { class: 'doc-title' }, doc.title),
+          onRemove ? h('button', { type: 'button', class: 'btn btn-quiet doc-remove', 'data-remove': doc.id, onclick: () => onRemove(doc) }, t('removeDoc')) : null),
         h('p', { class: 'doc-meta doc-facts' }, docFacts(doc)),
         h('p', { class: 'doc-meta' }, t('docMeta', { s: doc.sections, p: doc.passages, f: doc.figures })),
         outline ? outlineList(outline) : null));

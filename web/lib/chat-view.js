@@ -105,6 +105,9 @@ export function assistantView(turn, ctx) {
   // An abstention is shown as such, so that a weak answer is never mistaken for a sourced one.
   body.append(meta?.answerable === false ? h('div', { class: 'abstain', role: 'note' }, h('strong', {}, t('abstainTitle')), rendered) : rendered);
   if (response) {
+    // Which report answered: the reader of a library's answer must know whose figure it is.
+    const titles = response.scope?.documents?.map((d) => `《${d.title}》`).join('、');
+    if (titles && response.answerable) body.append(h('p', { class: 'answer-scope muted' }, t('answerFrom', { titles })));
     append(body, [figureCards(response, ctx), sourceList(response.citations, ctx)]);
     if (!response.answerable && response.passages.length > 0) {
       body.append(h('div', { class: 'sources' }, h('h4', { class: 'sources-title' }, t('closestPassages')), passageList(response.passages, ctx)));

@@ -23,10 +23,12 @@ const HISTORY_TURNS = 4;
 /**
  * @param {{ messages: HTMLElement, form: HTMLFormElement, input: HTMLTextAreaElement, sendButton: HTMLButtonElement,
  *           openSection: (id: string, quote?: string) => void, onPinAnswer: (r: object) => void,
- *           onPinFigure: (f: object) => void, onAuthNeeded: () => void }} options
+ *           onPinFigure: (f: object) => void, onAuthNeeded: () => void, scope?: () => string[] | undefined }} options
  */
 export function createChat(options) {
   const { messages, form, input, sendButton, openSection, onPinAnswer, onPinFigure, onAuthNeeded } = options;
+  /** The reports to ask (undefined: all of them). */
+  const scope = options.scope ?? (() => undefined);
   let turns = load(KEY, []);
   if (!Array.isArray(turns)) turns = [];
   let controller = null;
@@ -101,7 +103,8 @@ export function createChat(options) {
     controller = new AbortController();
     setBusy(true);
     try {
-      await streamChat({ question: turn.question, history: historyBefore(turn) }, {
+      const documents = scope();
+      await streamChat({ question: turn.question, history: historyBefore(turn), ...(documents ? { documents } : {}) }, {
         meta: (meta) => { turn.streaming.meta = meta; update(turn); },
         delta: (piece) => { turn.streaming.text += piece; update(turn); },
         done: (response) => { turn.response = response; },
