@@ -54,7 +54,7 @@ export function createLibrary({ pickerEl, summaryEl, input, dropZone, progressEl
   }
 
   /** Polls the library's status until the change serves or fails, then reloads what shows documents. */
-  async function followChange(file) {
+  async function followChange(file, removing = false) {
     for (;;) {
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
       let status;
@@ -68,7 +68,7 @@ export function createLibrary({ pickerEl, summaryEl, input, dropZone, progressEl
         continue;
       }
       if (status.state === 'failed') say(t('libraryFailed', { file, reason: status.message ?? '' }), 'error');
-      else say(t('libraryDone', { file }), 'ok');
+      else say(t(removing ? 'libraryRemoved' : 'libraryDone', { file }), 'ok');
       await refresh();
       onChanged();
       return;
@@ -118,7 +118,7 @@ export function createLibrary({ pickerEl, summaryEl, input, dropZone, progressEl
       return;
     }
     say(t('libraryIndexing', { file: body.file }), 'busy');
-    await followChange(body.file);
+    await followChange(body.file, true);
   }
 
   input.addEventListener('change', () => {
