@@ -11,8 +11,11 @@ export interface SparseRows {
 }
 
 export interface TruncatedSvd {
-  /** Right singular vectors, column-major per component: components[c] has `columnCount` entries. */
-  components: Float64Array[];
+  /**
+   * Right singular vectors, column-major per component: components[c] has `columnCount` entries,
+   * in single precision (what an embedding keeps; half the memory of a large vocabulary's).
+   */
+  components: Float32Array[];
   singularValues: number[];
 }
 
@@ -154,7 +157,7 @@ export function truncatedSvd(a: SparseRows, k: number, options: { oversample?: n
   const aatq = multiply(a, multiplyTransposed(a, q));
   const gram = q.map((qi) => Float64Array.from(aatq, (col) => dot(qi, col)));
   const { values, vectors } = symmetricEigen(gram);
-  const components: Float64Array[] = [];
+  const components: Float32Array[] = [];
   const singularValues: number[] = [];
   for (let c = 0; c < Math.min(rank, values.length); c++) {
     const sigma = Math.sqrt(Math.max(values[c]!, 0));
@@ -167,7 +170,7 @@ export function truncatedSvd(a: SparseRows, k: number, options: { oversample?: n
     });
     const component = multiplyTransposed(a, [rowVector]).data;
     for (let j = 0; j < component.length; j++) component[j]! /= sigma;
-    components.push(component);
+    components.push(Float32Array.from(component));
     singularValues.push(sigma);
   }
   return { components, singularValues };

@@ -23,10 +23,32 @@ export interface KnowledgeBase {
   figureLabels: string[];
 }
 
+/** Answers of `corpusMentions` per corpus: a library's text is megabytes, and questions reuse words. */
+const mentionCaches = new Map<string, Map<string, boolean>>();
+const MAX_CACHED_CORPORA = 4;
+const MAX_CACHED_TERMS = 50_000;
+
+function mentionCache(corpusText: string): Map<string, boolean> {
+  let cache = mentionCaches.get(corpusText);
+  if (!cache) {
+    if (mentionCaches.size >= MAX_CACHED_CORPORA) mentionCaches.delete(mentionCaches.keys().next().value!);
+    mentionCaches.set(corpusText, (cache = new Map()));
+  }
+  return cache;
+}
+
 /** Whether the corpus uses `term` anywhere (case, spaces and parenthesis widths ignored). */
 export function corpusMentions(kb: Pick<KnowledgeBase, 'corpusText'>, term: string): boolean {
   const form = normalizeForMatch(term);
-  return form.length > 0 && kb.corpusText.includes(form);
+  if (form.length === 0) return false;
+  const cache = mentionCache(kb.corpusText);
+  let found = cache.get(form);
+  if (found === undefined) {
+    found = kb.corpusText.includes(form);
+    if (cache.size >= MAX_CACHED_TERMS) cache.clear();
+    cache.set(form, found);
+  }
+  return found;
 }
 
 /** Wraps a loaded index; `embedder` must be the one that embedded its passages. */

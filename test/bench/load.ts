@@ -8,12 +8,13 @@
  * in time. BENCH_WORKERS=0,2 benchmarks several ANSWER_WORKERS settings one after the other and
  * compares them (default: the server's own default only).
  */
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { loadQuestions } from '../eval/questions.js';
-import { copyCorpus, ROOT } from '../fixtures/scratch-corpus.js';
+import { copyCorpus, copyLibrary, ROOT } from '../fixtures/scratch-corpus.js';
 import { spawnServer, type ServerProcess } from '../web/spawn-server.js';
 
 const CONNECTIONS = [1, 8, 32] as const;
@@ -191,15 +192,18 @@ async function main(): Promise<void> {
   // Ctrl-C or kill: exit through 'exit', where spawnServer kills the server child.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(1));
 
-  const scratch = copyCorpus('bench-load-');
+  // BENCH_LIBRARY=1: the library of corpus/ and the provincial reports, asked the dev and the library questions.
+  const library = process.env.BENCH_LIBRARY === '1';
+  const scratch = library ? copyLibrary('bench-load-') : copyCorpus('bench-load-');
   try {
-    const requests = loadQuestions(path.join(ROOT, 'test/eval/dev.jsonl')).map((q) => ({
+    const sets = library ? ['test/eval/dev.jsonl', 'test/eval/library/regions.jsonl'] : ['test/eval/dev.jsonl'];
+    const requests = sets.flatMap((set) => loadQuestions(path.join(ROOT, set))).map((q) => ({
       method: 'POST',
       path: '/api/ask',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ question: q.question }),
     }));
-    console.log(`${requests.length} dev questions cycled through POST /api/ask; ${WARMUP_S} s warm-up, then ${DURATION_S} s per run; ${os.availableParallelism()} cores\n`);
+    console.log(`${library ? `library of ${fs.readdirSync(scratch.corpusDir).length} reports; ` : ''}${requests.length} questions cycled through POST /api/ask; ${WARMUP_S} s warm-up, then ${DURATION_S} s per run; ${os.availableParallelism()} cores\n`);
     const all: ServerFigures[] = [];
     for (const workers of settings) {
       // The first server builds the index; the next ones find it up to date.
