@@ -51,6 +51,8 @@ const INCREMENTAL_MAX_SHARE = 0.5;
 export const RETRAIN_UNKNOWN_SHARE = 0.15;
 /** The built-in embedder trains on at most this many texts (passages first, then sentences). */
 const MAX_TRAINING_TEXTS = 5000;
+/** From this many passages on, the corpus is a library: the embedder keeps the terms passages share. */
+const LIBRARY_PASSAGES = 1000;
 
 /** Makes sure the index under DATA_DIR matches the corpus and embedder; builds it when not. */
 export async function ensureIndex(config: IngestConfig, options: BuildOptions = {}): Promise<BuildResult> {
@@ -279,13 +281,25 @@ function describe(doc: ParsedDoc, file: CorpusFile): Doc {
   return { ...doc, format: file.format, region, regionLevel, issuer, date, kind, years };
 }
 
+/**
+ * In a library, the terms of a single passage (half the vocabulary, mostly bigrams across word
+ * boundaries) carry no co-occurrence: the embedder leaves them to BM25, and its SVD halves.
+ * A single report keeps them all: there, one passage is a large share of the evidence.
+ */
+function sharedTerms(indexTexts: string[]): (term: string) => boolean {
+  if (indexTexts.length < LIBRARY_PASSAGES) return () => true;
+  const df = new Map<string, number>();
+  for (const text of indexTexts) for (const term of new Set(tokenize(text))) df.set(term, (df.get(term) ?? 0) + 1);
+  return (term) => (df.get(term) ?? 0) >= 2;
+}
+
 function trainBuiltin(indexTexts: string[], passageTexts: string[], log: Log): BuiltinEmbedder {
   const started = performance.now();
   // Sentences add co-occurrence evidence: a corpus of a hundred passages is a small matrix. A
   // library has evidence enough; every n-th sentence keeps its SVD to MAX_TRAINING_TEXTS rows.
   const sentences = passageTexts.flatMap((t) => splitSentences(t).map((s) => t.slice(s.start, s.end)));
   const stride = Math.ceil(sentences.length / Math.max(MAX_TRAINING_TEXTS - indexTexts.length, 1));
-  const embedder = new BuiltinEmbedder(trainLsaModel([...indexTexts, ...sentences.filter((_, i) => i % stride === 0)]));
+  const embedder = new BuiltinEmbedder(trainLsaModel([...indexTexts, ...sentences.filter((_, i) => i % stride === 0)], undefined, sharedTerms(indexTexts)));
   log(`trained built-in embedder: ${embedder.model.vocabulary.terms.length} terms, ${embedder.info.dim} dims in ${Math.round(performance.now() - started)} ms`);
   return embedder;
 }

@@ -46,14 +46,15 @@ function weightTerms(counts: Map<string, number>, index: Map<string, number>, id
 }
 
 /**
- * Trains the LSA model on training texts (passages and their sentences).
+ * Trains the LSA model on training texts (passages and their sentences), over the terms `keepTerm`
+ * accepts (all by default).
  * @example trainLsaModel(passageTexts, 192).vocabulary.dim // -> min(192, texts - 1)
  */
-export function trainLsaModel(texts: string[], dim = DEFAULT_BUILTIN_DIM): LsaModel {
+export function trainLsaModel(texts: string[], dim = DEFAULT_BUILTIN_DIM, keepTerm: (term: string) => boolean = () => true): LsaModel {
   const docs = texts.map(termCounts);
   const df = new Map<string, number>();
   for (const counts of docs) for (const term of counts.keys()) df.set(term, (df.get(term) ?? 0) + 1);
-  const terms = [...df.keys()].sort();
+  const terms = [...df.keys()].filter(keepTerm).sort();
   const index = new Map(terms.map((t, i) => [t, i]));
   const idf = terms.map((t) => Math.log((docs.length + 1) / (df.get(t)! + 1)) + 1);
   const matrix: SparseRows = { rows: docs.map((c) => weightTerms(c, index, idf)), columnCount: terms.length };
