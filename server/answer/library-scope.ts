@@ -40,11 +40,12 @@ export function planScope(kb: KnowledgeBase, request: Pick<AskRequest, 'question
   const scope = scopeOfQuestion(kb.index.docs, request.question);
   const text = scope.text.replace(LEFT_CONJUNCTION_RE, ' ').replace(/\s{2,}/g, ' ').trim() || request.question;
   const ofKind = intersect(base, scope.kindAndYear);
-  const narrowed = ofKind.length ? ofKind : base;
+  const byKind = ofKind.length > 0 && ofKind.length < base.length;
+  const narrowed = byKind ? ofKind : base;
   const regions = scope.regions
     .map((g) => ({ label: g.mention, documents: intersect(narrowed, g.docIds) }))
     .filter((g) => g.documents.length > 0);
-  const by: ScopeSource = regions.length || ofKind.length !== base.length ? 'question' : request.documents ? 'request' : 'library';
+  const by: ScopeSource = regions.length || byKind ? 'question' : request.documents ? 'request' : 'library';
   return {
     text: regions.length > 1 ? text.replace(COMPARING_RE, ' ').replace(/\s{2,}/g, ' ').trim() : text,
     groups: regions.length ? regions : [{ label: null, documents: narrowed }],

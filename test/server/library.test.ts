@@ -8,7 +8,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureIndex } from '../../ingest/build-index.js';
 import { loadIngestConfig, type IngestConfig } from '../../ingest/config.js';
+import { answerQuestion } from '../../server/answer/answer-question.js';
 import { createApp } from '../../server/app.js';
 import { AnswerResponseSchema } from '../../server/contract.js';
 import { openKnowledgeBase } from '../../server/open-knowledge-base.js';
@@ -68,6 +70,14 @@ describe('answers in a library', () => {
 
     const ours = AnswerResponseSchema.parse((await ask({ question: '咱们区的常住人口城镇化率是多少？' })).body);
     expect(ours.scope?.documents.map((d) => d.id)).toEqual(['jiangbei-14th-fyp-midterm-review']);
+  });
+
+  it('declines a year no report of the library covers, with the reports named or not', async () => {
+    for (const question of ['2019年地区生产总值增长多少？', '湖北2019年地区生产总值增长多少？']) {
+      const r = AnswerResponseSchema.parse((await ask({ question })).body);
+      expect(r.answerable, question).toBe(false);
+      expect(r.citations.length, question).toBeGreaterThan(0);
+    }
   });
 
   it('answers a question that names no region from the one best-matching report', async () => {
@@ -152,6 +162,33 @@ describe('growing the library through the API', () => {
     expect(services.current().index.docs.map((d) => d.id)).toEqual(before.docs.map((d) => d.id));
     expect(fs.existsSync(path.join(config.corpusDir, '海曙_review.txt'))).toBe(false);
     expect((await app.request('/api/documents/nope', { method: 'DELETE' })).status).toBe(404);
+  }, 120_000);
+
+  it('folds a changed report in, the others untouched', async () => {
+    const target = path.join(config.corpusDir, 'hunan-2026-gov-work-report.txt');
+    const original = fs.readFileSync(target, 'utf8');
+    const before = services.current().index;
+    try {
+      fs.writeFileSync(target, `${original}\n附件：补充说明。全省新建城市口袋公园321个。\n`);
+      await services.reindex();
+      await services.idle();
+      // The admin re-index rebuilds; a corpus change found at start is folded in instead.
+      const folded = await ensureIndex(config);
+      expect(folded.rebuilt).toBe(false);
+      fs.writeFileSync(target, `${original}\n附件：补充说明。全省新建城市口袋公园654个。\n`);
+      const result = await ensureIndex(config);
+      expect(result.rebuilt).toBe(true);
+      const kb = await openKnowledgeBase(config, { build: false });
+      expect(kb.index.passages.some((p) => p.text.includes('口袋公园654个'))).toBe(true);
+      expect(kb.index.passages.some((p) => p.text.includes('口袋公园321个'))).toBe(false);
+      const untouched = before.passages.filter((p) => p.docId === 'beijing-2026-gov-work-report');
+      expect(kb.index.passages.filter((p) => p.docId === 'beijing-2026-gov-work-report')).toEqual(untouched);
+      const answer = AnswerResponseSchema.parse(await answerQuestion(kb, { question: '湖南新建城市口袋公园多少个？' }));
+      expect(answer.answer).toContain('654个');
+    } finally {
+      fs.writeFileSync(target, original);
+      await ensureIndex(config);
+    }
   }, 120_000);
 
   it('refuses what it cannot use, with a JSON reason, and keeps the library as it was', async () => {
