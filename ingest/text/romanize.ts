@@ -4,28 +4,45 @@
  */
 import { characterReadings } from './cedict.js';
 
+/** Romanized forms of the corpus's words: which words a spelling ("cicheng") can stand for. */
+export interface RomanIndex {
+  has(roman: string): boolean;
+  get(roman: string): string[] | undefined;
+}
+
+/** Joins the words of one spelling in a single string: a library has millions of spellings. */
+const WORD_SEPARATOR = '\u0001';
+
 /**
  * Maps romanized forms of the corpus's 2–4 character CJK runs to those runs.
- * @example buildRomanIndex('慈城古县城').get('cicheng') // -> Set { '慈城' }
+ * @example buildRomanIndex('慈城古县城').get('cicheng') // -> ['慈城']
  */
-export function buildRomanIndex(corpusText: string): Map<string, Set<string>> {
+export function buildRomanIndex(corpusText: string): RomanIndex {
   const table = characterReadings();
-  const index = new Map<string, Set<string>>();
+  const index = new Map<string, string>();
+  const seen = new Set<string>();
   for (const run of corpusText.match(/[\u4e00-\u9fff]+/g) ?? []) {
     for (let size = 2; size <= 4; size++) {
       for (let i = 0; i + size <= run.length; i++) {
         const word = run.slice(i, i + size);
+        if (seen.has(word)) continue;
+        seen.add(word);
         const syllables = [...word].map((ch) => table.get(ch)?.slice(0, 2) ?? []);
         if (syllables.some((s) => s.length === 0)) continue;
         for (const roman of combine(syllables)) {
-          const set = index.get(roman) ?? new Set<string>();
-          set.add(word);
-          index.set(roman, set);
+          const words = index.get(roman);
+          index.set(roman, words === undefined ? word : `${words}${WORD_SEPARATOR}${word}`);
         }
       }
     }
   }
-  return index;
+  return {
+    has: (roman) => index.has(roman),
+    get: (roman) => {
+      const words = index.get(roman);
+      return words === undefined ? undefined : [...new Set(words.split(WORD_SEPARATOR))];
+    },
+  };
 }
 
 /** Every spelling from the first two readings of each character (at most 16 for four characters). */

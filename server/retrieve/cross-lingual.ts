@@ -7,7 +7,7 @@ import { buildReverseDictionary } from '../../ingest/text/cedict.js';
 import { createEnglishExpander, isMostlyEnglish, loadGlossary } from '../../ingest/text/crosslingual.js';
 import { createChineseDescriber } from '../../ingest/text/describe-english.js';
 import { createSynonymFinder } from '../../ingest/text/chinese-synonyms.js';
-import { buildRomanIndex } from '../../ingest/text/romanize.js';
+import { buildRomanIndex, type RomanIndex } from '../../ingest/text/romanize.js';
 import { findProvincesInEnglish } from '../../ingest/meta/province-lookup.js';
 
 export interface ExpandedConcept {
@@ -48,11 +48,11 @@ export function createCrossLingual(corpusText: string, isCorpusTerm: (zh: string
   const expander = createEnglishExpander({ glossary, reverseDictionary, isCorpusTerm });
   const describe = createChineseDescriber(glossary);
   const synonyms = createSynonymFinder(glossary, isCorpusTerm);
-  let romanIndex: Map<string, Set<string>> | null = null;
+  let romanIndex: RomanIndex | null = null;
   const roman = () => (romanIndex ??= buildRomanIndex(corpusText));
 
   /** The corpus words a name stands for: the whole run ("Cicheng"), else each of its words that is one. */
-  const corpusWordsOf = (words: string[]): Array<{ source: string; zh: Set<string> }> => {
+  const corpusWordsOf = (words: string[]): Array<{ source: string; zh: string[] }> => {
     const runs = roman().has(words.join('').toLowerCase()) ? [words] : words.map((w) => [w]);
     return runs.flatMap((run) => {
       const zh = roman().get(run.join('').toLowerCase());
