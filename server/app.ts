@@ -26,7 +26,7 @@ import { staticFiles } from './routes/static.js';
 export interface AppOptions {
   /** Largest request body accepted, in bytes (413 beyond). */
   bodyLimitBytes: number;
-  /** Largest report upload (POST /api/documents), in bytes; defaults to 50 MB. */
+  /** Largest report upload (POST /api/documents), in bytes; defaults to 20 MB. */
   maxUploadBytes?: number;
   /** The address the server listens on: without a token, the library changes only on loopback. */
   host?: string;
@@ -44,7 +44,7 @@ export interface AppOptions {
   webDir?: string;
 }
 
-const DEFAULT_MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 /** Whether a listen address is reachable from this machine only. */
 export function isLoopback(host: string): boolean {

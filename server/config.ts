@@ -59,7 +59,7 @@ export const ServerEnvSchema = z.object({
   LOG_QUESTIONS: flag,
   WATCH_CORPUS: flag,
   ANSWER_WORKERS: answerWorkers,
-  MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(50 * 1024 * 1024),
+  MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(20 * 1024 * 1024),
   UPLOAD_MEMORY_MB: z.coerce.number().int().min(64).max(16_384).default(1024),
 });
 
