@@ -18,8 +18,8 @@ async function main(): Promise<void> {
   const config = loadServerConfig();
   const log = (line: string) => console.log(line.startsWith('[') ? line : `[ingest] ${line}`);
   const progress = createProgressBar('embedding passages');
-  // With answer workers this thread only looks things up, so it skips warming the English dictionaries.
-  const kb = await openKnowledgeBase(config, { log, onProgress: progress.update, warm: config.answerWorkers === 0 });
+  // With answer workers this thread only looks records up: no English dictionaries, BM25, vectors or embedder.
+  const kb = await openKnowledgeBase(config, { log, onProgress: progress.update, warm: config.answerWorkers === 0, lookupsOnly: config.answerWorkers > 0 });
   progress.finish();
   const services = createServices(kb, config, { log, answerWorkers: config.answerWorkers, uploadMemoryMb: config.uploadMemoryMb });
   await services.ready();

@@ -20,6 +20,8 @@ export interface OpenOptions extends BuildOptions {
    * a knowledge base that only serves lookups (documents, sections, figures) can skip it.
    */
   warm?: boolean;
+  /** Only the records, to look up (no searching): see `readIndex`'s `lookupsOnly`. */
+  lookupsOnly?: boolean;
 }
 
 /** Ensures, loads and wraps the index; a corrupt index is rebuilt once, with a message. */
@@ -28,12 +30,12 @@ export async function openKnowledgeBase(config: IngestConfig, options: OpenOptio
   if (options.build !== false) await ensureIndex(config, options);
   let index: KnowledgeIndex;
   try {
-    index = readIndex(config.dataDir);
+    index = readIndex(config.dataDir, { lookupsOnly: options.lookupsOnly === true });
   } catch (error) {
     if (options.build === false || !isAppError(error) || error.code === 'INDEX_MISSING') throw error;
     log(`the index could not be loaded (${error.message}); rebuilding it`);
     await ensureIndex(config, { ...options, force: true });
-    index = readIndex(config.dataDir);
+    index = readIndex(config.dataDir, { lookupsOnly: options.lookupsOnly === true });
   }
   const kb = createKnowledgeBase(index, await queryEmbedder(config, index, log));
   if (options.warm !== false) {
@@ -45,8 +47,17 @@ export async function openKnowledgeBase(config: IngestConfig, options: OpenOptio
   return kb;
 }
 
+/** A lookups-only knowledge base embeds nothing: a call is a mistake, and says so. */
+const LOOKUPS_ONLY_EMBEDDER = (info: Embedder['info']): Embedder => {
+  const refuse = async (): Promise<never> => {
+    throw createError('INDEX_MISMATCH', 'this knowledge base was opened for lookups only and cannot embed');
+  };
+  return { info, embedQueries: refuse, embedPassages: refuse };
+};
+
 /** The embedder for queries must be the one that embedded the passages. */
 async function queryEmbedder(config: IngestConfig, index: KnowledgeIndex, log: (line: string) => void): Promise<Embedder> {
+  if (index.lookupsOnly) return LOOKUPS_ONLY_EMBEDDER(index.manifest.embedder);
   if (index.builtinEmbedder) return index.builtinEmbedder;
   const model = await loadModelEmbedder({ ...config, embedder: 'transformers' }, log);
   if (!model || model.info.id !== index.manifest.embedder.id || model.info.dim !== index.manifest.embedder.dim) {

@@ -62,7 +62,7 @@ export function createServices(initial: KnowledgeBase, config: IngestConfig, opt
     // The build runs in a child process: training and embedding never block this event loop.
     await runIngestProcess(config, log, force);
     // With workers this thread only looks things up, so it skips warming the English dictionaries.
-    const next = await openKnowledgeBase(config, { build: false, log, warm: answerWorkers === 0 });
+    const next = await openKnowledgeBase(config, { build: false, log, warm: answerWorkers === 0, lookupsOnly: answerWorkers > 0 });
     await answerer.reload(next);
     kb = next;
     log(`[server] re-index done: ${kb.index.manifest.counts.passages} passages now serving`);

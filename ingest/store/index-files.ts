@@ -41,6 +41,24 @@ export interface KnowledgeIndex {
   builtinEmbedder: BuiltinEmbedder | null;
   /** The folder the index was read from or written to. */
   folder: string;
+  /** Read without BM25, vectors and embedder: records to look up, nothing to search (see readIndex). */
+  lookupsOnly?: boolean;
+}
+
+export interface ReadIndexOptions {
+  /**
+   * Only the records (documents, sections, passages, figures): a server thread whose answer
+   * workers do the searching needs no BM25, HNSW or embedder of its own, a third of a library's memory.
+   */
+  lookupsOnly?: boolean;
+}
+
+/** What a lookups-only index has instead of a vector index: nothing to search. */
+function noVectors(dim: number): VectorIndex {
+  const refuse = (): never => {
+    throw createError('INDEX_MISMATCH', 'this index was opened for lookups only and cannot search');
+  };
+  return { dim, count: 0, search: refuse, save: refuse, vectorAt: refuse };
 }
 
 export type IndexToWrite = Omit<KnowledgeIndex, 'manifest' | 'folder'> & {
@@ -142,7 +160,7 @@ export function readManifest(dataDir: string): IndexManifest | null {
 }
 
 /** Loads the published index, checking every file; throws INDEX_MISSING, INDEX_CORRUPT or INDEX_MISMATCH. */
-export function readIndex(dataDir: string): KnowledgeIndex {
+export function readIndex(dataDir: string, options: ReadIndexOptions = {}): KnowledgeIndex {
   const manifest = readManifest(dataDir);
   const folder = currentIndexFolder(dataDir);
   if (!manifest || !folder) throw createError('INDEX_MISSING', `nothing published in ${dataDir}`);
@@ -154,6 +172,13 @@ export function readIndex(dataDir: string): KnowledgeIndex {
   const { docs, sections } = parseWith(DocumentsFileSchema, readJson(path.join(folder, FILES.documents)), FILES.documents);
   const passages = parseWith(z.array(PassageSchema), readJson(path.join(folder, FILES.passages)), FILES.passages);
   const figures = parseWith(z.array(FigureSchema), readJson(path.join(folder, FILES.figures)), FILES.figures);
+  if (options.lookupsOnly) {
+    if (manifest.counts.passages !== passages.length || manifest.counts.figures !== figures.length) {
+      throw createError('INDEX_CORRUPT', 'the counts in the manifest do not match the files');
+    }
+    const lexical = new Bm25Index({ k1: 1.2, b: 0.75, lengths: [], postings: {} });
+    return { manifest, docs, sections, passages, figures, lexical, vectors: noVectors(manifest.embedder.dim), builtinEmbedder: null, folder, lookupsOnly: true };
+  }
   const lexical = new Bm25Index(parseWith(Bm25DataSchema, readJson(path.join(folder, FILES.lexical)), FILES.lexical));
   const counts = manifest.counts;
   if (counts.passages !== passages.length || counts.figures !== figures.length || lexical.size !== passages.length) {

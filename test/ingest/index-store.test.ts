@@ -31,6 +31,11 @@ describe('the index on disk', () => {
     const forced = await ensureIndex(config, { force: true });
     expect(forced.rebuilt).toBe(true);
     expect(fs.readdirSync(config.dataDir).filter((f) => f.startsWith('index-'))).toHaveLength(1);
+    // Opened for lookups only: the same records, and a search is refused rather than answered empty.
+    const lookups = readIndex(config.dataDir, { lookupsOnly: true });
+    expect(lookups.passages).toEqual(readIndex(config.dataDir).passages);
+    expect(lookups.builtinEmbedder).toBeNull();
+    expect(() => lookups.vectors.search(v[0]!, 1)).toThrow(expect.objectContaining({ code: 'INDEX_MISMATCH' }));
   });
 
   it('rejects a truncated file, a garbage manifest and a missing index with clear codes', async () => {
