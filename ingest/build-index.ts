@@ -145,11 +145,12 @@ async function foldIntoIndex(
   const passages = chunkSections(sections);
   const figures = passages.flatMap(extractFigures);
   const indexTexts = passages.map(passageIndexText);
+  const newTokens = indexTexts.map(tokenize);
   const vectors = await embedAll(embedder, indexTexts, options.onProgress);
   await modelEmbedder?.dispose?.();
   const folded = { ...index.manifest.folded };
   if (index.builtinEmbedder) {
-    const tokens = indexTexts.flatMap(tokenize);
+    const tokens = newTokens.flat();
     folded.tokens += tokens.length;
     folded.unknown += tokens.filter((t) => !index.builtinEmbedder!.knows(t)).length;
   }
@@ -165,7 +166,7 @@ async function foldIntoIndex(
   const manifest = writeIndex(config.dataDir, {
     manifest: manifestFor(state, embedder, all, [...stillSkipped.map(asSkipped), ...skipped], folded),
     ...all,
-    lexical: Bm25Index.build(all.passages.map((p) => tokenize(passageIndexText(p)))),
+    lexical: Bm25Index.build([...keptPassages.map(({ p }) => tokenize(passageIndexText(p))), ...newTokens]),
     vectors: buildVectorIndex(allVectors, embedder.info.dim),
     builtinEmbedder: index.builtinEmbedder,
   });

@@ -24,7 +24,7 @@ const INGEST_CLI = path.join(path.dirname(fileURLToPath(import.meta.url)), '..',
 export interface LiveServices extends Services {
   /** The knowledge base serving now. */
   current(): KnowledgeBase;
-  /** Resolves when the re-index in progress (if any) has finished. */
+  /** Resolves when the re-index and the library changes in progress (if any) have finished. */
   idle(): Promise<void>;
   /** Resolves when the answer workers (if any) have opened the index; rejects when they cannot. */
   ready(): Promise<void>;
@@ -88,7 +88,10 @@ export function createServices(initial: KnowledgeBase, config: IngestConfig, opt
   const startFullReindex = (why: string): { status: 'started' | 'already-running' } => {
     if (reindexing) return { status: 'already-running' };
     log(`[server] re-index started: ${why}`);
-    reindexing = (changes = changes.then(() => reindex(true)))
+    const run = changes.then(() => reindex(true));
+    // The chain goes on after a failed rebuild: the next library change still runs.
+    changes = run.catch(() => {});
+    reindexing = run
       .catch((error: unknown) => log(`[server] re-index failed, the previous index keeps serving: ${(error as Error).message}`))
       .finally(() => {
         reindexing = null;
@@ -99,6 +102,7 @@ export function createServices(initial: KnowledgeBase, config: IngestConfig, opt
   return {
     current: () => kb,
     idle: async () => {
+      await changes;
       await reindexing?.catch(() => {});
     },
     health: () => {

@@ -45,6 +45,16 @@ export function buildRomanIndex(corpusText: string): RomanIndex {
   };
 }
 
+/**
+ * A word's spelling from each character's first reading, or null when a character has none.
+ * @example spellingOf('江北') // -> 'jiangbei'
+ */
+export function spellingOf(word: string): string | null {
+  const table = characterReadings();
+  const syllables = [...word].map((ch) => table.get(ch)?.[0]);
+  return syllables.every(Boolean) ? syllables.join('') : null;
+}
+
 /** Every spelling from the first two readings of each character (at most 16 for four characters). */
 function combine(syllables: string[][]): string[] {
   return syllables.reduce<string[]>((acc, options) => acc.flatMap((prefix) => options.map((o) => prefix + o)), ['']);

@@ -20,7 +20,6 @@ export const HTTP_ERRORS = {
   PAYLOAD_TOO_LARGE: { status: 413, message: 'the request body is larger than the limit' },
   UNSUPPORTED_UPLOAD: { status: 415, message: 'send the report as multipart/form-data in the field "file"' },
   UPLOAD_REFUSED: { status: 422, message: 'the file cannot be added to the library' },
-  LIBRARY_BUSY: { status: 409, message: 'the library is being changed; retry when it is done' },
   RATE_LIMITED: { status: 429, message: 'too many requests, retry later' },
   INTERNAL: { status: 500, message: 'internal error' },
   UNAVAILABLE: { status: 503, message: 'the service is not ready' },

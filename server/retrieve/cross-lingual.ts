@@ -8,7 +8,7 @@ import { createEnglishExpander, isMostlyEnglish, loadGlossary } from '../../inge
 import { createChineseDescriber } from '../../ingest/text/describe-english.js';
 import { createSynonymFinder } from '../../ingest/text/chinese-synonyms.js';
 import { buildRomanIndex, type RomanIndex } from '../../ingest/text/romanize.js';
-import { findProvincesInEnglish } from '../../ingest/meta/province-lookup.js';
+import { findProvincesInEnglish, type EnglishProvinceMention } from '../../ingest/meta/province-lookup.js';
 
 export interface ExpandedConcept {
   source: string;
@@ -41,6 +41,11 @@ const COMMON_CAPITALIZED = new Set(
   'no what which who whom whose when where why how is are was were does do did has have had can could will would should the a an in on of for and or to by from with at as its it this that these those district county city province town village street park zone area center centre new old north south east west hospital university institute company group bank china chinese national provincial municipal state'.split(' '),
 );
 
+/** A province's English name ("Inner Mongolia") is one place, not words to translate or an unknown name. */
+function withoutProvinces(question: string, provinces: readonly EnglishProvinceMention[]): string {
+  return provinces.reduce((text, p) => text.replace(p.text, ' '), question);
+}
+
 /** Builds the cross-lingual helpers for a corpus (its text, and a test that it uses a term). */
 export function createCrossLingual(corpusText: string, isCorpusTerm: (zh: string) => boolean): CrossLingual {
   const reverseDictionary = buildReverseDictionary(isCorpusTerm);
@@ -71,9 +76,8 @@ export function createCrossLingual(corpusText: string, isCorpusTerm: (zh: string
     describe,
     synonyms,
     expand(asked) {
-      // A province's English name ("Inner Mongolia") is one place, not words to translate.
       const provinces = findProvincesInEnglish(asked);
-      const question = provinces.reduce((text, p) => text.replace(p.text, ' '), asked);
+      const question = withoutProvinces(asked, provinces);
       const provinceConcepts = provinces.map((p) => ({ source: p.text, zh: [p.entry.short, p.entry.name], weight: 1, guessed: false }));
       const concepts: ExpandedConcept[] = expander
         .expand(question)
@@ -88,7 +92,7 @@ export function createCrossLingual(corpusText: string, isCorpusTerm: (zh: string
       return [...concepts.filter((c) => !(c.guessed && namedSources.has(c.source))), ...named, ...provinceConcepts];
     },
     unknownNames(asked) {
-      const question = findProvincesInEnglish(asked).reduce((text, p) => text.replace(p.text, ' '), asked);
+      const question = withoutProvinces(asked, findProvincesInEnglish(asked));
       return names(question)
         .filter(({ index }) => index > 0)
         // "Yaojiang New (Town)": a name is known when it, or one of its words, is a corpus name.

@@ -6,7 +6,7 @@
  */
 import { findProvinceByChinese, findProvincesInEnglish, matchProvinceAt } from '../../ingest/meta/province-lookup.js';
 import type { Doc, DocumentKind, RegionLevel } from '../../ingest/schema.js';
-import { characterReadings } from '../../ingest/text/cedict.js';
+import { spellingOf } from '../../ingest/text/romanize.js';
 
 export interface RegionGroup {
   /** The region as the question writes it. */
@@ -70,19 +70,12 @@ function regionForms(docs: readonly Doc[]): RegionForms[] {
       docId: doc.id,
       level: doc.regionLevel,
       zh: [...new Set(zh.filter((z) => z.length >= 2))].sort((a, b) => b.length - a.length),
-      roman: province && units.length <= 1 ? null : romanize(stem),
+      roman: (province && units.length <= 1) || stem.length < 2 ? null : spellingOf(stem),
       province: province && units.length <= 1 ? province.name : null,
     };
   });
   formsCache.set(docs, forms);
   return forms;
-}
-
-function romanize(word: string): string | null {
-  if (word.length < 2) return null;
-  const table = characterReadings();
-  const syllables = [...word].map((ch) => table.get(ch)?.[0]);
-  return syllables.every(Boolean) ? syllables.join('') : null;
 }
 
 /** Reads the scope of `question` in a library of `docs`. */

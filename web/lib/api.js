@@ -11,7 +11,8 @@ export class ApiError extends Error {
   }
 }
 
-function headers(extra = {}) {
+/** Request headers with the saved access token, if any. */
+export function headers(extra = {}) {
   const token = load('token', '');
   return token ? { ...extra, Authorization: `Bearer ${token}` } : extra;
 }
@@ -43,6 +44,10 @@ async function send(url, init) {
 
 export async function getJson(url, signal) {
   return (await send(url, { headers: headers({ Accept: 'application/json' }), signal })).json();
+}
+
+export async function deleteJson(url) {
+  return (await send(url, { method: 'DELETE', headers: headers({ Accept: 'application/json' }) })).json();
 }
 
 export async function postJson(url, body, signal) {

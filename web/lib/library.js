@@ -3,10 +3,9 @@
  * reports (drag and drop or a file picker, with upload progress, then the server's indexing
  * status until the change serves or is undone with its reason).
  */
-import { getJson } from './api.js';
+import { deleteJson, getJson, headers } from './api.js';
 import { clear, h } from './dom.js';
 import { t } from './i18n.js';
-import { load } from './store.js';
 
 const POLL_MS = 500;
 
@@ -84,8 +83,7 @@ export function createLibrary({ pickerEl, summaryEl, input, dropZone, progressEl
     form.append('file', file);
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/api/documents');
-    const token = load('token', '');
-    if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
+    for (const [name, value] of Object.entries(headers())) xhr.setRequestHeader(name, value);
     xhr.upload.addEventListener('progress', (event) => {
       if (event.lengthComputable) progressEl.value = event.loaded / event.total;
     });
@@ -110,11 +108,11 @@ export function createLibrary({ pickerEl, summaryEl, input, dropZone, progressEl
   }
 
   async function remove(doc) {
-    const token = load('token', '');
-    const res = await fetch(`/api/documents/${encodeURIComponent(doc.id)}`, { method: 'DELETE', headers: token ? { Authorization: `Bearer ${token}` } : {} });
-    const body = await res.json().catch(() => null);
-    if (res.status !== 202) {
-      say(t('uploadRefused', { file: doc.title, reason: body?.error?.message ?? res.statusText }), 'error');
+    let body;
+    try {
+      body = await deleteJson(`/api/documents/${encodeURIComponent(doc.id)}`);
+    } catch (error) {
+      say(t('uploadRefused', { file: doc.title, reason: error.message }), 'error');
       return;
     }
     say(t('libraryIndexing', { file: body.file }), 'busy');
