@@ -18,6 +18,8 @@ import { chatRoutes } from './routes/chat.js';
 import { documentRoutes } from './routes/documents.js';
 import { figuresRoutes } from './routes/figures.js';
 import { healthRoutes } from './routes/health.js';
+import { mcpRoutes } from './routes/mcp.js';
+import { openAiRoutes } from './routes/openai.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { searchRoutes } from './routes/search.js';
 import { sectionRoutes } from './routes/sections.js';
@@ -45,6 +47,8 @@ export interface AppOptions {
 }
 
 const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+/** Every route that answers or changes something: the own API, the OpenAI-compatible API and MCP. */
+const GUARDED_PATHS = ['/api/*', '/v1/*', '/mcp/*'];
 
 /** Whether a listen address is reachable from this machine only. */
 export function isLoopback(host: string): boolean {
@@ -71,15 +75,20 @@ export function createApp(services: Services, options: AppOptions): Hono {
   if (options.corsOrigins.length > 0) {
     // Before the token check, so that preflight requests (which carry no token) are answered.
     const cors = corsFor(options.corsOrigins);
-    app.use('/api/*', cors);
+    for (const path of GUARDED_PATHS) app.use(path, cors);
     app.use('/health', cors);
   }
-  app.use('/api/*', rateLimit({ limit: options.rateLimitPerMinute }));
-  if (options.apiToken !== undefined) app.use('/api/*', bearerToken(options.apiToken));
+  // One rate limit per client across every guarded path, so that /v1 and /mcp are no way around it.
+  const limit = rateLimit({ limit: options.rateLimitPerMinute });
+  const token = options.apiToken !== undefined ? bearerToken(options.apiToken) : undefined;
   // An upload may be larger than a question: its own limit, the others' for everything else.
   const uploadLimit = limitBody(options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES);
   const bodyLimit = limitBody(options.bodyLimitBytes);
-  app.use('/api/*', (c, next) => (c.req.method === 'POST' && c.req.path === '/api/documents' ? uploadLimit(c, next) : bodyLimit(c, next)));
+  for (const path of GUARDED_PATHS) {
+    app.use(path, limit);
+    if (token) app.use(path, token);
+    app.use(path, (c, next) => (c.req.method === 'POST' && c.req.path === '/api/documents' ? uploadLimit(c, next) : bodyLimit(c, next)));
+  }
 
   app.route('/health', healthRoutes(services));
   app.route('/api/ask', askRoutes(services));
@@ -90,6 +99,8 @@ export function createApp(services: Services, options: AppOptions): Hono {
   app.route('/api/sections', sectionRoutes(services));
   app.route('/api/brief', briefRoutes(services));
   app.route('/api/admin', adminRoutes(services, options.apiToken !== undefined ? { apiToken: options.apiToken } : {}));
+  app.route('/v1', openAiRoutes(services));
+  app.route('/mcp', mcpRoutes(services));
   app.route('/api/openapi.json', openApiRoutes({ secured: options.apiToken !== undefined }));
 
   app.use('/*', staticFiles(options.webDir));

@@ -145,12 +145,32 @@ export const SectionDetailSchema = z.object({
 });
 export type SectionDetail = z.infer<typeof SectionDetailSchema>;
 
+/** One entry of the page's Briefing pad (web/lib/pad.js): a pinned answer or figure with its citations. */
+export const BriefPadItemSchema = z.object({
+  title: z.string().trim().min(1).max(MAX_QUESTION_CHARS),
+  /** The pinned answer's Markdown. */
+  text: z.string().max(20_000),
+  citations: z
+    .array(
+      z.object({
+        n: z.number().int().positive(),
+        sectionId: IdSchema,
+        sectionPath: z.array(z.string().max(500)).max(20),
+        quote: z.string().max(5_000),
+      }),
+    )
+    .max(50),
+});
+export type BriefPadItem = z.infer<typeof BriefPadItemSchema>;
+
 export const BriefRequestSchema = z
   .object({
     topic: z.string().trim().min(1).max(MAX_QUESTION_CHARS).optional(),
     sectionIds: z.array(z.string().min(1).max(200)).min(1).max(100).optional(),
+    /** The Briefing pad's entries, for a document of the pad as the user arranged it. */
+    items: z.array(BriefPadItemSchema).min(1).max(100).optional(),
   })
-  .refine((b) => b.topic !== undefined || b.sectionIds !== undefined, 'give a topic or sectionIds');
+  .refine((b) => b.topic !== undefined || b.sectionIds !== undefined || b.items !== undefined, 'give a topic, sectionIds or items');
 export type BriefRequest = z.infer<typeof BriefRequestSchema>;
 
 export const BriefSchema = z.object({
