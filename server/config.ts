@@ -2,6 +2,7 @@
 import os from 'node:os';
 import { z } from 'zod';
 import { loadIngestConfig, parseEnv, type IngestConfig } from '../ingest/config.js';
+import type { LlmConfig } from './wording/llm-client.js';
 
 const TRUE_WORDS = ['1', 'true', 'yes', 'on'];
 const FALSE_WORDS = ['', '0', 'false', 'no', 'off'];
@@ -49,6 +50,13 @@ const answerWorkers = z.preprocess(
   z.coerce.number().int().min(0).max(64).default(DEFAULT_ANSWER_WORKERS),
 );
 
+/** An http(s) URL, or unset when empty. */
+const optionalUrl = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()))
+  .refine((v) => v === undefined || /^https?:\/\/\S+$/.test(v), 'expected an http(s) URL like http://127.0.0.1:11434/v1');
+
 export const ServerEnvSchema = z.object({
   HOST: z.string().trim().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
@@ -61,7 +69,11 @@ export const ServerEnvSchema = z.object({
   ANSWER_WORKERS: answerWorkers,
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(20 * 1024 * 1024),
   UPLOAD_MEMORY_MB: z.coerce.number().int().min(64).max(16_384).default(1024),
-});
+  LLM_BASE_URL: optionalUrl,
+  LLM_MODEL: z.string().trim().optional().transform((v) => (v === '' ? undefined : v)),
+  LLM_API_KEY: z.string().trim().optional().transform((v) => (v === '' ? undefined : v)),
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
+}).refine((e) => e.LLM_BASE_URL === undefined || e.LLM_MODEL !== undefined, { message: 'LLM_MODEL is needed with LLM_BASE_URL', path: ['LLM_MODEL'] });
 
 export interface ServerConfig extends IngestConfig {
   host: string;
@@ -83,6 +95,8 @@ export interface ServerConfig extends IngestConfig {
   maxUploadBytes: number;
   /** Heap of the process that reads an upload before it joins the library, in MB. */
   uploadMemoryMb: number;
+  /** The OpenAI-compatible LLM that words answers (LLM_BASE_URL, LLM_MODEL, LLM_API_KEY, LLM_TIMEOUT_MS); unset: extractive answers. */
+  llm?: LlmConfig;
 }
 
 /**
@@ -109,5 +123,8 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     answerWorkers: e.ANSWER_WORKERS,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     uploadMemoryMb: e.UPLOAD_MEMORY_MB,
+    ...(e.LLM_BASE_URL !== undefined && e.LLM_MODEL !== undefined
+      ? { llm: { baseUrl: e.LLM_BASE_URL, model: e.LLM_MODEL, timeoutMs: e.LLM_TIMEOUT_MS, ...(e.LLM_API_KEY ? { apiKey: e.LLM_API_KEY } : {}) } }
+      : {}),
   };
 }

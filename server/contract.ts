@@ -78,8 +78,24 @@ export const AnswerResponseSchema = z.object({
       by: z.enum(['request', 'question', 'library']),
     })
     .optional(),
+  /**
+   * Who wrote the answer: `extractive` (the quotes and figures the reader chose) or `llm` (an LLM
+   * worded it from the quotes, and every number it wrote was found in them). Set by the server.
+   */
+  generation: z.enum(['llm', 'extractive']).optional(),
+  /** Sentences of the LLM's text removed because they held a number that no quote holds. */
+  removed: z.number().int().min(0).optional(),
 });
 export type AnswerResponse = z.infer<typeof AnswerResponseSchema>;
+
+/**
+ * An answer as it is written: `meta` once the quotes are chosen (before any text), `text` pieces in
+ * order, then `done` with the whole AnswerResponse, whose `answer` is the pieces joined.
+ */
+export type AnswerEvent =
+  | { type: 'meta'; answer: AnswerResponse }
+  | { type: 'text'; text: string }
+  | { type: 'done'; answer: AnswerResponse };
 
 export const HealthSchema = z.object({
   status: z.enum(['ok', 'indexing', 'error']),
@@ -214,6 +230,8 @@ export type LibraryStatus = z.infer<typeof LibraryStatusSchema>;
 export interface Services {
   health(): Health;
   ask(request: AskRequest): Promise<AnswerResponse>;
+  /** The same answer as `ask`, as it is written (for streaming routes). */
+  askStream(request: AskRequest): AsyncIterable<AnswerEvent>;
   /** `documents`: only passages of these reports (all when absent). */
   search(query: string, k: number, documents?: string[]): Promise<PassageHit[]>;
   figures(query: { q?: string; sectionId?: string; limit: number; documents?: string[] }): FigureHit[];

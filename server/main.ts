@@ -11,6 +11,7 @@ import { createApp } from './app.js';
 import { loadServerConfig } from './config.js';
 import { openKnowledgeBase } from './open-knowledge-base.js';
 import { createServices } from './services.js';
+import { wordingFor } from './wording/llm-wording.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
   // With answer workers this thread only looks records up: no English dictionaries, BM25, vectors or embedder.
   const kb = await openKnowledgeBase(config, { log, onProgress: progress.update, warm: config.answerWorkers === 0, lookupsOnly: config.answerWorkers > 0 });
   progress.finish();
-  const services = createServices(kb, config, { log, answerWorkers: config.answerWorkers, uploadMemoryMb: config.uploadMemoryMb });
+  const services = createServices(kb, config, { log, answerWorkers: config.answerWorkers, uploadMemoryMb: config.uploadMemoryMb, wording: wordingFor(config.llm, log) });
   await services.ready();
   const app = createApp(services, {
     bodyLimitBytes: config.bodyLimitBytes,
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
     const { counts, embedder } = kb.index.manifest;
     console.log(`[server] ${counts.documents} document(s), ${counts.passages} passages, ${counts.figures} figures; embedder ${embedder.id}`);
+    if (config.llm) console.log(`[server] answers worded by ${config.llm.model} at ${config.llm.baseUrl}, every number checked against the quotes`);
     console.log(`[server] answering ${config.answerWorkers > 0 ? `in ${config.answerWorkers} worker thread(s)` : 'in the main thread'}`);
     console.log(`[server] listening on http://${config.host}:${info.port}`);
   });

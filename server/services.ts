@@ -11,12 +11,14 @@ import type { IngestConfig } from '../ingest/config.js';
 import { createError } from '../ingest/errors.js';
 import { createAnswerPool } from './answer-pool.js';
 import { createInProcessAnswerer, type Answerer } from './answerer.js';
-import type { LibraryStatus, Services } from './contract.js';
+import type { AnswerEvent, AskRequest, LibraryStatus, Services } from './contract.js';
 import { createHttpError } from './middleware/errors.js';
 import { checkUpload, corpusFileOf, moveFile, safeFileName, stageUpload, unusedName } from './services/library-files.js';
 import { openKnowledgeBase } from './open-knowledge-base.js';
 import type { KnowledgeBase } from './retrieve/knowledge-base.js';
 import { documentOutline, findFigures, listDocuments, sectionDetail } from './services/catalog.js';
+import { finalAnswer } from './wording/extractive.js';
+import { extractiveWording, type Wording } from './wording/llm-wording.js';
 
 const DEFAULT_UPLOAD_MEMORY_MB = 1024;
 const INGEST_CLI = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'ingest', 'cli.ts');
@@ -41,6 +43,8 @@ export interface ServicesOptions {
   answerWorkers?: number;
   /** Heap of the process that checks an upload, in MB (UPLOAD_MEMORY_MB). */
   uploadMemoryMb?: number;
+  /** Who words the answers: the reader's own text (the default) or an LLM whose numbers are checked. */
+  wording?: Wording;
 }
 
 /**
@@ -53,6 +57,11 @@ export function createServices(initial: KnowledgeBase, config: IngestConfig, opt
   let kb = initial;
   let reindexing: Promise<void> | null = null;
   const answerer: Answerer = answerWorkers > 0 ? createAnswerPool(config, { size: answerWorkers, log }) : createInProcessAnswerer(() => kb);
+
+  const wording = options.wording ?? extractiveWording;
+  async function* askStream(request: AskRequest): AsyncGenerator<AnswerEvent> {
+    yield* wording.events(await answerer.ask(request), request);
+  }
 
   let status: LibraryStatus = { state: 'idle', file: null, message: null, at: null };
   /** Library changes run one after another: each folds its file into the index the last one left. */
@@ -111,7 +120,8 @@ export function createServices(initial: KnowledgeBase, config: IngestConfig, opt
     },
     ready: () => answerer.ready(),
     close: () => answerer.close(),
-    ask: (request) => answerer.ask(request),
+    askStream,
+    ask: (request) => finalAnswer(askStream(request)),
     search: (query, k, documents) => answerer.search(query, k, documents),
     figures: (query) => findFigures(kb, query),
     documents: () => listDocuments(kb),

@@ -27,7 +27,7 @@ const KIND_IN_ENGLISH: Record<DocumentKind, string> = {
 };
 
 /** 《title》, with the title's own book-title marks turned into inner ones. */
-function bookTitle(title: string): string {
+export function bookTitle(title: string): string {
   return `《${title.replace(/《/g, '〈').replace(/》/g, '〉')}》`;
 }
 

@@ -148,7 +148,7 @@ describe('answerQuestion', () => {
 describe('unsupportedNumbers', () => {
   it('accepts numbers that occur in a quote and flags others, without partial matches', () => {
     expect(unsupportedNumbers('**3.39%** [1]', ['调整至 3.39%'])).toEqual([]);
-    expect(unsupportedNumbers('**3.3%** and **39** [2]', ['调整至 3.39%'])).toEqual(['3.3', '39']);
+    expect(unsupportedNumbers('**3.3%** and **39** [2]', ['调整至 3.39%'])).toEqual(['3.3%', '39']);
     expect(unsupportedNumbers('**860.3 亿元**', ['总量达到860.3 亿元'])).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AnswerResponseSchema } from '../../server/contract.js';
-import { splitForStreaming } from '../../server/routes/chat.js';
+import { splitForStreaming } from '../../server/wording/extractive.js';
 import { errorOf, makeApp, parseEvents, postJson } from './helpers.js';
 
 afterEach(() => {

@@ -75,10 +75,31 @@ describe('loadServerConfig', () => {
     ['ANSWER_WORKERS', '-1'],
     ['ANSWER_WORKERS', '1.5'],
     ['ANSWER_WORKERS', 'two'],
+    ['LLM_BASE_URL', 'localhost:11434'],
+    ['LLM_TIMEOUT_MS', '10'],
+    ['LLM_MODEL', undefined],
   ])('rejects %s=%s with CONFIG_INVALID naming the variable', (name, value) => {
-    const error = thrownBy(() => loadServerConfig({ [name]: value }));
+    // An LLM setting is judged with a base URL given, since the model is needed only then.
+    const llm = name.startsWith('LLM_') && name !== 'LLM_BASE_URL' ? { LLM_BASE_URL: 'http://127.0.0.1:1/v1', LLM_MODEL: 'm' } : {};
+    const error = thrownBy(() => loadServerConfig({ ...llm, [name]: value }));
     expect(error).toMatchObject({ code: 'CONFIG_INVALID' });
     expect((error as Error).message).toContain(name);
+  });
+
+  it('names an LLM only when both its URL and model are given', () => {
+    expect(loadServerConfig({}).llm).toBeUndefined();
+    expect(loadServerConfig({ LLM_BASE_URL: '', LLM_MODEL: '' }).llm).toBeUndefined();
+    expect(loadServerConfig({ LLM_BASE_URL: 'http://127.0.0.1:11434/v1', LLM_MODEL: 'qwen2.5:7b' }).llm).toEqual({
+      baseUrl: 'http://127.0.0.1:11434/v1',
+      model: 'qwen2.5:7b',
+      timeoutMs: 20_000,
+    });
+    expect(loadServerConfig({ LLM_BASE_URL: 'https://llm.example/v1', LLM_MODEL: 'deepseek-chat', LLM_API_KEY: 'k', LLM_TIMEOUT_MS: '5000' }).llm).toEqual({
+      baseUrl: 'https://llm.example/v1',
+      model: 'deepseek-chat',
+      apiKey: 'k',
+      timeoutMs: 5000,
+    });
   });
 
   it('never echoes the token in its errors', () => {

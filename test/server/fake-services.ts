@@ -17,6 +17,7 @@ import type {
   SectionDetail,
   Services,
 } from '../../server/contract.js';
+import { extractiveEvents } from '../../server/wording/extractive.js';
 
 export const DOC_ID = 'jiangbei-midterm';
 export const DOC_TITLE = '江北区“十四五”规划《纲要》 中期评估报告';
@@ -221,7 +222,7 @@ function briefOf(request: BriefRequest): Brief {
 
 /** A fake knowledge base; pass overrides to make one method fail or slow down. */
 export function createFakeServices(overrides: Partial<Services> = {}): Services {
-  const base: Services = {
+  const base: Omit<Services, 'askStream'> = {
     health: (): Health => ({
       status: 'ok',
       documents: 1,
@@ -266,5 +267,8 @@ export function createFakeServices(overrides: Partial<Services> = {}): Services 
     removeDocument: async (docId) => (docId === DOC_ID ? { status: 'accepted', file: 'jiangbei-14th-fyp-midterm-review.md', title: DOC_TITLE, format: 'markdown' } : undefined),
     libraryStatus: () => ({ state: 'idle', file: null, message: null, at: null }),
   };
-  return { ...base, ...overrides };
+  const { askStream, ...rest } = overrides;
+  const services = { ...base, ...rest };
+  // Streaming follows `ask`, so that a test that overrides `ask` changes every route that answers.
+  return { ...services, askStream: askStream ?? ((request) => extractiveEvents(services.ask(request))) };
 }
