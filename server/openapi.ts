@@ -5,9 +5,11 @@
  */
 import { z } from 'zod';
 import * as contract from './contract.js';
+import { BriefQuerySchema } from './routes/brief.js';
 import { FiguresQuerySchema } from './routes/figures.js';
 import { SearchQuerySchema } from './routes/search.js';
 import { ID_PATTERN } from './routes/validate.js';
+import { DOCX_MEDIA_TYPE } from './services/brief-docx.js';
 
 type JsonObject = Record<string, unknown>;
 
@@ -166,13 +168,25 @@ function paths(): JsonObject {
     },
     '/api/brief': {
       post: {
-        summary: 'A briefing of figures grouped by section, for a topic or a list of sections',
-        parameters: [query('format', { type: 'string', enum: ['json', 'markdown'] }, 'markdown returns text/markdown')],
+        summary: 'A briefing of figures grouped by section, for a topic or a list of sections; or the Briefing pad\'s items as a document',
+        description:
+          'sectionIds, else topic, else items makes the briefing. For items, each citation\'s report is looked up by its ' +
+          'sectionId; citations of sections the library does not hold are dropped.',
+        parameters: queryParameters(BriefQuerySchema, {
+          format: 'json (the default), markdown (or md) for text/markdown, docx for a Word file; else Accept decides',
+        }),
         requestBody: body('BriefRequest'),
         responses: {
           '200': {
-            description: 'The briefing (JSON, or Markdown with ?format=markdown or Accept: text/markdown)',
-            content: { ...json(ref('Brief')), 'text/markdown': { schema: { type: 'string' } } },
+            description:
+              'The briefing: JSON; Markdown with ?format=markdown or Accept: text/markdown; a Word file with ?format=docx ' +
+              `or Accept: ${DOCX_MEDIA_TYPE}, sent as an attachment (Content-Disposition with a UTF-8 filename*)`,
+            content: {
+              ...json(ref('Brief')),
+              'text/markdown': { schema: { type: 'string' } },
+              [DOCX_MEDIA_TYPE]: { schema: { type: 'string', contentMediaType: DOCX_MEDIA_TYPE } },
+            },
+            headers: { 'Content-Disposition': { description: 'With the Word file only', schema: { type: 'string' } } },
           },
           '413': error('Body too large'),
           ...common,

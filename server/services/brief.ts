@@ -1,4 +1,7 @@
-/** Briefings: the key figures on a topic or in chosen sections, grouped by section, with quotes. */
+/**
+ * Briefings: the key figures on a topic or in chosen sections, grouped by section, with quotes; or
+ * the Briefing pad's items (server/services/brief-pad.ts).
+ */
 import type { Figure } from '../../ingest/schema.js';
 import type { Brief, BriefRequest, Citation } from '../contract.js';
 import { analyzeQuestion } from '../retrieve/analyze-question.js';
@@ -7,6 +10,7 @@ import type { KnowledgeBase } from '../retrieve/knowledge-base.js';
 import { sectionSubtree } from './catalog.js';
 import { termCredit } from '../answer/term-credit.js';
 import { normalizeForMatch } from '../../ingest/text/normalize.js';
+import { padBrief, padItemsOf, resolvePad, sourceLines, type SectionSourceLookup } from './brief-pad.js';
 
 const MAX_ITEMS = 40;
 /** Passages retrieved for a topic; their figures are the candidates. */
@@ -19,6 +23,8 @@ const MIN_TOPIC_CREDIT = 0.6;
  * retrieved for it; at most MAX_ITEMS, each cited, grouped by section, with the Markdown version.
  */
 export async function buildBrief(kb: KnowledgeBase, request: BriefRequest): Promise<Brief> {
+  const padItems = padItemsOf(request);
+  if (padItems) return padBrief(resolvePad(padItems, sourceInKb(kb)));
   const figures = request.sectionIds ? figuresInSections(kb, request.sectionIds) : await figuresOnTopic(kb, request.topic!);
   const citations: Citation[] = [];
   const groups = new Map<string, Brief['groups'][number]>();
@@ -58,7 +64,14 @@ function briefMarkdown(brief: Omit<Brief, 'markdown'>): string {
     for (const item of group.items) lines.push(`- ${item.label}：**${item.value}${item.unit}** [${item.n}]`);
     lines.push('');
   }
-  lines.push('## 出处', '');
-  for (const c of brief.citations) lines.push(`[${c.n}] ${c.docTitle} › ${c.sectionPath.join(' › ')}：${c.quote}`);
+  lines.push('## 出处', '', ...sourceLines(brief.citations));
   return lines.join('\n');
+}
+
+/** The report of a section of `kb`. */
+function sourceInKb(kb: KnowledgeBase): SectionSourceLookup {
+  return (sectionId) => {
+    const section = kb.sectionById.get(sectionId);
+    return section && { docId: section.docId, docTitle: kb.docById.get(section.docId)?.title ?? section.docId };
+  };
 }

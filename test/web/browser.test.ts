@@ -155,6 +155,33 @@ describe.skipIf(!HAS_CHROMIUM)('chat page in Chromium', () => {
     }
   });
 
+  it('marks an LLM-worded answer "numbers checked", and only that one', async () => {
+    const base = createFakeServices();
+    const worded = await startTestServer(
+      createFakeServices({
+        askStream: async function* (request) {
+          for await (const event of base.askStream(request)) {
+            yield event.type === 'done' ? { type: 'done', answer: { ...event.answer, generation: 'llm', removed: 1 } } : event;
+          }
+        },
+      }),
+    );
+    const wordedPage = await page.context().newPage();
+    try {
+      await wordedPage.goto(worded.url);
+      await wordedPage.locator('#question').fill('What is the R&D spending ratio?');
+      await wordedPage.locator('#question').press('Enter');
+      const mark = wordedPage.locator('.msg-assistant .numbers-checked');
+      await mark.waitFor();
+      expect(await mark.getAttribute('title')).toMatch(/checked.*1 sentence/);
+    } finally {
+      await wordedPage.close();
+      await worded.close();
+    }
+    // The extractive answers of the main page carry no such mark.
+    expect(await page.locator('.msg-assistant .numbers-checked').count()).toBe(0);
+  });
+
   it('asks for the access token when the server needs one, then answers', async () => {
     const secured = await startTestServer(createFakeServices(), { apiToken: 'browser-token-123' });
     const securedPage = await page.context().newPage();

@@ -108,6 +108,11 @@ export function assistantView(turn, ctx) {
     // Which report answered: the reader of a library's answer must know whose figure it is.
     const titles = response.scope?.documents?.map((d) => `《${d.title}》`).join('、');
     if (titles && response.answerable) body.append(h('p', { class: 'answer-scope muted' }, t('answerFrom', { titles })));
+    // An LLM worded this answer: say that its numbers were checked against the quotes, and how many sentences went.
+    if (response.generation === 'llm') {
+      const hint = response.removed ? t('numbersCheckedRemoved', { removed: response.removed }) : t('numbersCheckedHint');
+      body.append(h('p', { class: 'numbers-checked', title: hint }, `✓ ${t('numbersChecked')}`, h('span', { class: 'visually-hidden' }, ` — ${hint}`)));
+    }
     append(body, [figureCards(response, ctx), sourceList(response.citations, ctx)]);
     if (!response.answerable && response.passages.length > 0) {
       body.append(h('div', { class: 'sources' }, h('h4', { class: 'sources-title' }, t('closestPassages')), passageList(response.passages, ctx)));

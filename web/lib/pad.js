@@ -1,13 +1,19 @@
 /**
  * The briefing pad: pinned answers and figures with their citations, reordered with buttons,
- * exported as Markdown (clipboard or .md download), kept in localStorage.
+ * exported as Markdown (clipboard or .md download) or as a Word file made by the server, kept in localStorage.
  */
+import { headers } from './api.js';
 import { breadcrumb, clear, h, pathText } from './dom.js';
 import { currentLang, t } from './i18n.js';
 import { renderMarkdown } from './markdown.js';
 import { load, save } from './store.js';
 
 const KEY = 'pad';
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+/** The bounds of the server's BriefPadItemSchema: an item past them would refuse the whole file. */
+const MAX_ITEMS = 100;
+const MAX_TEXT_CHARS = 20_000;
+const MAX_CITATIONS = 50;
 
 /** crypto.randomUUID needs a secure context; the page may be served over plain http on a LAN. */
 const newId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
@@ -50,11 +56,46 @@ export function padMarkdown(items, date = new Date()) {
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
+/** The pad's items as POST /api/brief takes them (BriefPadItemSchema). */
+export function briefRequestItems(items) {
+  return items.slice(0, MAX_ITEMS).map((item) => ({
+    title: item.title,
+    text: item.text.slice(0, MAX_TEXT_CHARS),
+    citations: item.citations.slice(0, MAX_CITATIONS).map(toCitation),
+  }));
+}
+
+/** `简报-2026-12-01.docx` or `briefing-2026-12-01.docx`, by the interface language. */
+function fileName(extension, date = new Date()) {
+  return `${currentLang() === 'zh' ? '简报' : 'briefing'}-${date.toISOString().slice(0, 10)}.${extension}`;
+}
+
+/** Saves a blob through a temporary link, as a download named `name`. */
+function saveBlob(blob, name) {
+  const url = URL.createObjectURL(blob);
+  const a = h('a', { href: url, download: name, class: 'visually-hidden' });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** The server's error message (`{ error: { code, message } }`), else the status line. */
+async function failureText(res) {
+  try {
+    const body = await res.json();
+    if (body?.error) return `${body.error.code}: ${body.error.message}`;
+  } catch {
+    // Not our JSON error shape: keep the status line.
+  }
+  return `HTTP ${res.status} ${res.statusText}`.trim();
+}
+
 /**
  * @param {{ list: HTMLElement, empty: HTMLElement, badge: HTMLElement, status: HTMLElement,
- *           openSection: (id: string, quote?: string) => void }} options
+ *           openSection: (id: string, quote?: string) => void, docxButton?: HTMLElement | null }} options
  */
-export function createPad({ list, empty, badge, status, openSection }) {
+export function createPad({ list, empty, badge, status, openSection, docxButton = document.getElementById('pad-docx') }) {
   let items = load(KEY, []);
   if (!Array.isArray(items)) items = [];
 
@@ -62,8 +103,11 @@ export function createPad({ list, empty, badge, status, openSection }) {
     save(KEY, items);
   }
 
-  function announce(message) {
+  /** Status for screen readers; an error is shown on the page as well. */
+  function announce(message, { error = false } = {}) {
     status.textContent = message;
+    status.classList.toggle('visually-hidden', !error);
+    status.classList.toggle('pad-error', error);
   }
 
   function move(index, delta, focusClass) {
@@ -142,14 +186,28 @@ export function createPad({ list, empty, badge, status, openSection }) {
   }
 
   function download() {
-    const blob = new Blob([padMarkdown(items)], { type: 'text/markdown;charset=utf-8' });
-    const url = URL.createObjectURL(blob);
-    const name = `${currentLang() === 'zh' ? '简报' : 'briefing'}-${new Date().toISOString().slice(0, 10)}.md`;
-    const a = h('a', { href: url, download: name, class: 'visually-hidden' });
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    saveBlob(new Blob([padMarkdown(items)], { type: 'text/markdown;charset=utf-8' }), fileName('md'));
+  }
+
+  /** POSTs the pad to /api/brief?format=docx and saves the Word file it returns. */
+  async function downloadDocx() {
+    if (items.length === 0) return;
+    if (docxButton) docxButton.disabled = true;
+    announce(t('docxMaking'));
+    try {
+      const res = await fetch('/api/brief?format=docx', {
+        method: 'POST',
+        headers: headers({ 'Content-Type': 'application/json', Accept: DOCX_TYPE }),
+        body: JSON.stringify({ items: briefRequestItems(items) }),
+      });
+      if (!res.ok) throw new Error(await failureText(res));
+      saveBlob(await res.blob(), fileName('docx'));
+      announce(t('docxSaved'));
+    } catch (error) {
+      announce(t('docxFailed', { reason: error?.message ?? String(error) }), { error: true });
+    } finally {
+      if (docxButton) docxButton.disabled = items.length === 0;
+    }
   }
 
   function clearAll() {
@@ -158,12 +216,14 @@ export function createPad({ list, empty, badge, status, openSection }) {
     render();
   }
 
+  docxButton?.addEventListener('click', () => downloadDocx());
   render();
   return {
     pinAnswer: (response) => add(itemFromAnswer(response)),
     pinFigure: (figure) => add(itemFromFigure(figure)),
     copyMarkdown,
     download,
+    downloadDocx,
     clearAll,
     render,
   };
