@@ -7,6 +7,7 @@ import { z } from 'zod';
 import * as contract from './contract.js';
 import { BriefQuerySchema } from './routes/brief.js';
 import { FiguresQuerySchema } from './routes/figures.js';
+import { ChatCompletionRequestSchema } from './routes/openai.js';
 import { SearchQuerySchema } from './routes/search.js';
 import { ID_PATTERN } from './routes/validate.js';
 import { DOCX_MEDIA_TYPE } from './services/brief-docx.js';
@@ -139,6 +140,36 @@ function paths(): JsonObject {
           ...common,
         },
       },
+      post: {
+        summary: 'Add a report (multipart, field `file`): checked, stored in CORPUS_DIR and folded into the index in the background',
+        requestBody: {
+          required: true,
+          content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } } },
+        },
+        responses: {
+          '202': ok('Accepted', ref('LibraryChange')),
+          '403': error('Library changes need API_TOKEN unless the server listens on loopback (UPLOADS_DISABLED)'),
+          '413': error('Larger than MAX_UPLOAD_BYTES'),
+          '415': error('Not a multipart upload with a `file`, or not a report type (UNSUPPORTED_UPLOAD)'),
+          '422': error('The file was read and refused, with the reason (UPLOAD_REFUSED)'),
+          ...common,
+        },
+      },
+    },
+    '/api/documents/status': {
+      get: { summary: 'The state of the latest library change', responses: { '200': ok('Library status', ref('LibraryStatus')), ...common } },
+    },
+    '/api/documents/{docId}': {
+      delete: {
+        summary: 'Remove a report from the corpus and the index (in the background)',
+        parameters: [pathId('docId')],
+        responses: {
+          '202': ok('Accepted', ref('LibraryChange')),
+          '403': error('Library changes need API_TOKEN unless the server listens on loopback (UPLOADS_DISABLED)'),
+          '404': error('Unknown document (DOCUMENT_NOT_FOUND)'),
+          ...common,
+        },
+      },
     },
     '/api/documents/{docId}/outline': {
       get: {
@@ -210,13 +241,39 @@ function paths(): JsonObject {
     '/api/openapi.json': {
       get: { summary: 'This document', responses: { '200': ok('OpenAPI 3.1', { type: 'object' }) } },
     },
+    '/v1/models': {
+      get: { summary: 'OpenAI-compatible: the one model, policy-assistant', responses: { '200': ok('A model list', { type: 'object' }), ...common } },
+    },
+    '/v1/chat/completions': {
+      post: {
+        summary: 'OpenAI-compatible chat: answers the last user message, earlier turns as history',
+        description:
+          'A `chat.completion`, or with `stream: true` `chat.completion.chunk` events ending in `data: [DONE]`. ' +
+          'The content is the answer in Markdown, each quote with its report › chapter › section, then the sources. ' +
+          'Any model name is accepted; `documents` (document ids) scopes the answer as in /api/ask.',
+        requestBody: body('ChatCompletionRequest'),
+        responses: {
+          '200': { description: 'A completion or an event stream', content: { ...json({ type: 'object' }), 'text/event-stream': { schema: { type: 'string' } } } },
+          '404': error('A document of `documents` is not in the library (DOCUMENT_NOT_FOUND)'),
+          '413': error('Body too large'),
+          ...common,
+        },
+      },
+    },
+    '/mcp': {
+      post: {
+        summary: 'MCP over streamable HTTP (stateless, JSON responses): tools ask, search, get_section, list_documents, find_figures',
+        requestBody: { required: true, content: json({ type: 'object', description: 'A JSON-RPC 2.0 message' }) },
+        responses: { '200': ok('The JSON-RPC response', { type: 'object' }), '413': error('Body too large'), ...common },
+      },
+    },
   };
 }
 
-/** Builds the OpenAPI 3.1 document; `secured` adds the bearer scheme to every /api/* operation. */
+/** Builds the OpenAPI 3.1 document; `secured` adds the bearer scheme to every /api/*, /v1/* and /mcp operation. */
 export function buildOpenApi(options: { secured: boolean }): JsonObject {
   const schemas = {
-    ...componentsOf({ AskRequest: contract.AskRequestSchema, BriefRequest: contract.BriefRequestSchema }, 'input'),
+    ...componentsOf({ AskRequest: contract.AskRequestSchema, BriefRequest: contract.BriefRequestSchema, ChatCompletionRequest: ChatCompletionRequestSchema }, 'input'),
     ...componentsOf(
       {
         AnswerResponse: contract.AnswerResponseSchema,
@@ -227,6 +284,8 @@ export function buildOpenApi(options: { secured: boolean }): JsonObject {
         OutlineNode: contract.OutlineNodeSchema,
         SectionDetail: contract.SectionDetailSchema,
         Brief: contract.BriefSchema,
+        LibraryChange: contract.LibraryChangeSchema,
+        LibraryStatus: contract.LibraryStatusSchema,
         Error: ErrorSchema,
       },
       'output',

@@ -18,14 +18,21 @@ describe('GET /api/openapi.json', () => {
         '/api/figures',
         '/api/documents',
         '/api/documents/{docId}/outline',
+        '/api/documents/status',
+        '/api/documents/{docId}',
         '/api/sections/{sectionId}',
         '/api/brief',
         '/api/admin/reindex',
         '/api/openapi.json',
+        '/v1/models',
+        '/v1/chat/completions',
+        '/mcp',
       ].sort(),
     );
     expect(doc.components.schemas).toHaveProperty('AskRequest.properties.question.maxLength', MAX_QUESTION_CHARS);
     expect(doc.components.schemas).toHaveProperty('OutlineNode.properties.children.items.$ref', '#/components/schemas/OutlineNode');
+    expect(doc.components.schemas).toHaveProperty('ChatCompletionRequest.properties.messages.minItems', 1);
+    expect(doc.components.schemas).toHaveProperty('AnswerResponse.properties.generation.enum', ['llm', 'extractive']);
     expect(JSON.stringify(doc)).not.toContain('"$schema"');
   });
 });
