@@ -51,6 +51,10 @@ export interface CandidateSignals {
   otherYearInHeading: boolean;
   /** The sentence words a target (左右, 力争, 目标, 预期): a plan's figure, not a result. */
   targetWording: boolean;
+  /** The sentence words a figure over several years (年均, 累计, “十四五”时期). */
+  spanWording: boolean;
+  /** The question names one year and no span of years. */
+  asksOneYear: boolean;
   /** Every year the question names is before the passage's report's own year (去年 in a 2026 report). */
   asksPast: boolean;
   /** The question names the report's own year (今年). */
@@ -109,6 +113,7 @@ export const FEATURES: Record<string, FeatureFn> = {
   target_wording: (_q, _qs, c) => bit(c.targetWording),
   past_q_target_wording: (_q, _qs, c) => bit(c.asksPast && c.targetWording),
   plan_q_target_wording: (q, _qs, c) => bit((q.asksForPlans || c.asksCurrentYear) && c.targetWording),
+  one_year_q_span_wording: (_q, _qs, c) => bit(c.asksOneYear && c.spanWording),
   short_sentence: (_q, _qs, c) => bit(c.length < 12),
   log_length: (_q, _qs, c) => Math.log1p(c.length) / 6,
   coverage_gap: (_q, _qs, c) => c.relative.coverageGap,

@@ -58,6 +58,10 @@ const UNLABELLED_SHARE = 0.5;
 const PLAN_HEADING_RE = /建议|下阶段|下一步|展望|思路|谋划|工作安排|重点任务|主要任务|对策|举措|打算|重点工作|目标任务/;
 const LABEL_MIN_CREDIT = 0.5;
 const TARGET_WORDING_RE = /左右|力争|目标|预期/;
+/** Wording of a figure over several years (an average, a total, a plan period), not of one year. */
+const SPAN_WORDING_RE = /年均|累计|五年来|五年间|过去五年|十[一二三四五六]五[”"]?(?:时期|期间|以来)/;
+/** The same asked in English. */
+const ASKS_SPAN_RE = /\b(?:average|cumulative|in total|over the (?:past|last) \w+ years|five years|five-year)\b/i;
 /** A list from another place is kept too when it covers the question nearly as well as the best. */
 export const ALTERNATIVE_LIST_SHARE = 0.85;
 
@@ -146,6 +150,8 @@ function describePassage(kb: KnowledgeBase, question: QuestionContext, hit: Rank
       yearInHeading: headingYears.named,
       otherYearInHeading: headingYears.other,
       targetWording: TARGET_WORDING_RE.test(text),
+      spanWording: SPAN_WORDING_RE.test(text),
+      asksOneYear: asked.length === 1 && !SPAN_WORDING_RE.test(analysis.question) && !ASKS_SPAN_RE.test(analysis.question),
       asksPast: current !== null && asked.length > 0 && asked.every((y) => y < current),
       asksCurrentYear: current !== null && asked.includes(current),
       length: text.length,
