@@ -100,7 +100,20 @@ const SPELLING: Record<string, string> = {
 };
 /** Words that compare with a number ("over 100 million") and are mere prepositions otherwise ("over the plan period"). */
 const NUMBER_PREPOSITIONS = new Set(['over', 'under', 'above', 'below']);
-const NO_STEM = new Set(['news', 'series', 'species', 'status', 'census', 'analysis', 'basis', 'gas', 'less', 'process']);
+// "times" (倍) is not the plural of "time" (时间).
+const NO_STEM = new Set(['news', 'series', 'species', 'status', 'census', 'analysis', 'basis', 'gas', 'less', 'process', 'times']);
+/** Irregular verb forms, so that "grown" is "grow" (增长), not a word of its own ("grown-up", 成年). */
+const IRREGULAR: Record<string, string> = Object.fromEntries(
+  `grew:grow grown:grow rose:rise risen:rise fell:fall fallen:fall built:build made:make spent:spend won:win
+  drew:draw drawn:draw brought:bring bought:buy sold:sell held:hold led:lead met:meet kept:keep took:take
+  taken:take gave:give given:give went:go gone:go began:begin begun:begin broke:break broken:break
+  became:become ran:run paid:pay laid:lay sought:seek told:tell thought:think lost:lose chose:choose
+  chosen:choose drove:drive driven:drive struck:strike shown:show sent:send left:leave hit:hit cut:cut
+  set:set put:put spread:spread shed:shed undertook:undertake undertaken:undertake overtook:overtake
+  overtaken:overtake withdrew:withdraw withdrawn:withdraw rebuilt:rebuild`
+    .split(/\s+/)
+    .map((pair) => pair.split(':') as [string, string]),
+);
 const CJK_RUN = /[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]+/;
 
 /** Lower-cases, drops accents and rewrites punctuation so that "R & D", "R&D's" and "r&d" tokenize alike. */
@@ -127,9 +140,10 @@ function undouble(word: string): string {
 
 /**
  * A light stemmer, applied alike to glossary phrases and questions: plurals, -ing, -ed, final -e,
- * British -ise/-isation. Only consistency matters, so "policies" and "policy" both become "policy".
+ * British -ise/-isation, irregular verb forms. Only consistency matters, so "policies" and "policy" both become "policy".
  */
 export function stemEnglish(word: string): string {
+  if (IRREGULAR[word]) return IRREGULAR[word];
   let s = SPELLING[word] ?? word.replace(/isation(s?)$/, 'ization$1').replace(/(al|an|ern|it|im|il|on|gn)is(e|ed|es|ing)$/, '$1iz$2');
   if (s.length <= 3 || NO_STEM.has(s) || /[^a-z]/.test(s)) return s;
   if (s.endsWith('ies') && s.length > 4) s = `${s.slice(0, -3)}y`;
