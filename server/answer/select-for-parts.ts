@@ -40,7 +40,14 @@ export async function selectForParts(kb: KnowledgeBase, analysis: QueryAnalysis,
     taken.add(key(free));
     chosen.set(i, { ...match, part });
   }
-  const evidence = [...chosen.entries()].sort((a, b) => a[0] - b[0]).map(([, e]) => e);
+  const chosenInOrder = [...chosen.entries()].sort((a, b) => a[0] - b[0]).map(([, e]) => e);
+  // The whole question's best sentence, surer than any part's choice, answers every part it can
+  // ("2025年地区生产总值达到多少？增长多少？" in one sentence); the parts' sure choices join it.
+  const top = full[0];
+  const evidence =
+    top && top.score > Math.max(0, ...chosenInOrder.map((e) => e.score))
+      ? [top, ...chosenInOrder.filter((e) => key(e) !== key(top) && e.score >= scorer.threshold)]
+      : chosenInOrder;
   // One sentence answering two parts answers the whole question: its figures are picked for both.
   return evidence
     .filter((e, i) => evidence.findIndex((o) => key(o) === key(e)) === i)
