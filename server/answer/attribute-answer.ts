@@ -36,9 +36,14 @@ export function englishReportName(doc: Doc): string {
   const province = doc.region ? findProvinceByChinese(doc.region) : null;
   if (!province) return bookTitle(doc.title);
   const year = doc.kind === 'gov-work-report' && doc.years.current ? `${doc.years.current} ` : '';
-  // "Inner Mongolia" and "Tibet" are how English writes two regions; pinyin names the others.
-  const name = province.type === 'autonomous-region' && province.aliases[0] ? province.aliases[0] : province.pinyin;
+  // English names a region by its English name without the title ("Inner Mongolia", "Tibet", "Guangxi").
+  const name = shortEnglishName(province.english);
   return `the ${year}${name} ${KIND_IN_ENGLISH[doc.kind]} (${bookTitle(doc.title)})`;
+}
+
+/** "Guangxi Zhuang Autonomous Region" → "Guangxi", "Hubei Province" → "Hubei", "Inner Mongolia Autonomous Region" → "Inner Mongolia". */
+function shortEnglishName(english: string): string {
+  return english.replace(/\s+(?:(?:Zhuang|Hui|Uygur|Uyghur)\s+)?(?:Autonomous Region|Province|Municipality|Special Administrative Region)$/, '');
 }
 
 function isEnglish(kb: KnowledgeBase, question: string): boolean {

@@ -1,6 +1,7 @@
 /** Which documents of a library a question names: regions (Chinese, English, 咱们区), kind and report year. */
 import { describe, expect, it } from 'vitest';
 import type { Doc } from '../../ingest/schema.js';
+import { englishReportName } from '../../server/answer/attribute-answer.js';
 import { scopeOfQuestion } from '../../server/retrieve/question-scope.js';
 
 const doc = (id: string, region: string, regionLevel: Doc['regionLevel'], kind: Doc['kind'], current: number): Doc =>
@@ -51,5 +52,17 @@ describe('question scope', () => {
     expect(scopeOfQuestion(WITH_DISTRICT, '江苏今年GDP目标是多少？').uncovered).toEqual([]);
     // Named beside a covered region, another province is only mentioned.
     expect(scopeOfQuestion(PROVINCES, '浙江与江苏合作的项目').uncovered).toEqual([]);
+  });
+});
+
+describe('englishReportName', () => {
+  it('names a region as English writes it, without its title', () => {
+    const name = (d: Doc) => englishReportName(d).replace(/ \(《.*$/, '');
+    expect(name(PROVINCES[0]!)).toBe('the 2026 Zhejiang government work report');
+    expect(name(PROVINCES[3]!)).toBe('the 2026 Inner Mongolia government work report');
+    expect(name(PROVINCES[4]!)).toBe('the 2026 Guangxi government work report');
+    expect(name(doc('xj', '新疆维吾尔自治区', 'province', 'gov-work-report', 2026))).toBe('the 2026 Xinjiang government work report');
+    expect(name(doc('xz', '西藏自治区', 'province', 'gov-work-report', 2026))).toBe('the 2026 Tibet government work report');
+    expect(englishReportName(PROVINCES[2]!)).toContain('《zj-plan》');
   });
 });
