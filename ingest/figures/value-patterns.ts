@@ -53,7 +53,8 @@ const VALUE_RE = new RegExp(
     `(?<ratio>${NUM}(?:\\s*[:：]\\s*${NUM}){1,3})`,
     `(?<fraction>(?:万|千|百)分之\\s*${NUM})`,
     `(?<rankNum>第\\s*${NUM}\\s*(?:位|名))`,
-    `(?<rankWord>(?:全国|全省|全市|全区|省内|市内|全球)(?:同类[^，。；、\\d]{0,6})?(?:第(?:${CN_DIGITS})(?:位|名)?|前(?:${CN_DIGITS})(?:位|名)?|首位))`,
+    // "全国第2" is a rank too, unless a counter follows ("全国第2批" is an ordinal); "第19位" stays rankNum's.
+    `(?<rankWord>(?:全国|全省|全市|全区|省内|市内|全球|世界)(?:同类[^，。；、\\d]{0,6})?(?:(?:第|前)(?:${CN_DIGITS})(?:位|名)?|第\\s*${NUM}(?!\\s*[\\d.．位名批届轮期个次号家项])|首位))`,
     `(?<streak>连续\\s*(?:${NUM}|${CN_DIGITS})\\s*(?:年|届|次|个月))`,
     `(?<ordinal>第\\s*(?:${NUM}|${CN_DIGITS})\\s*(?:批|届|轮|期))`,
     `(?:(?<pre>约|近|超过?|逾)\\s*)?(?<num>${NUM})\\s*(?<post1>余|多)?\\s*(?<unit>${unitAlternation})?(?<post2>以上|左右|余|多)?`,

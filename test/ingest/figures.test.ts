@@ -121,4 +121,11 @@ describe('figure extraction against the hand-checked gold sets', () => {
     expect(figures[2]!.qualifier).toContain('累计');
     expect(figures[2]!.qualifier).toContain('约');
   });
+
+  it('reads a rank written with an Arabic digit and no 位, but not an ordinal', () => {
+    const ranks = (s: string) => extractFromSentence(s).filter((d) => d.match.kind === 'rank').map((d) => d.match.value);
+    expect(ranks('森林覆盖率稳居全国第2，长江干流断面连续8年保持Ⅱ类水质。')).toEqual(['全国第2']);
+    expect(ranks('唐山港沿海货物吞吐量稳居世界第二。')).toEqual(['世界第二']);
+    expect(ranks('入选全国第2批试点城市。')).not.toContain('全国第2');
+  });
 });
