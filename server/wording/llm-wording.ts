@@ -49,7 +49,8 @@ export function createLlmWording(client: LlmClient, log: (line: string) => void 
       try {
         for await (const sentence of sentencesOf(client.streamText(wordingMessages(extractive, lang, request.history)))) {
           const text = withKnownMarkers(sentence, markers);
-          if (unsupportedNumbers(text, sources).length > 0) {
+          // The verifier skips the reader's own "> — chapter" source lines: the LLM's text gets no such pass.
+          if (unsupportedNumbers(text.replace(/^\s*>/gm, ''), sources).length > 0) {
             removed += 1;
             continue;
           }

@@ -10,7 +10,9 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unsupportedNumbers } from '../../server/answer/verify-numbers.js';
-import type { AnswerResponse } from '../../server/contract.js';
+import { answerQuestion } from '../../server/answer/answer-question.js';
+import type { AnswerEvent, AnswerResponse } from '../../server/contract.js';
+import type { KnowledgeBase } from '../../server/retrieve/knowledge-base.js';
 import { createServices, type LiveServices } from '../../server/services.js';
 import { createLlmClient } from '../../server/wording/llm-client.js';
 import { createLlmWording } from '../../server/wording/llm-wording.js';
@@ -28,11 +30,14 @@ let llm: StandInLlm;
 let services: LiveServices;
 let server: TestServer;
 let client: OpenAI;
+let kb: KnowledgeBase;
 const logs: string[] = [];
 
 beforeAll(async () => {
   llm = await startStandInLlm({ hangMs: TIMEOUT_MS * 3 });
-  const { kb, config } = await openTestKnowledgeBase();
+  const opened = await openTestKnowledgeBase();
+  kb = opened.kb;
+  const config = opened.config;
   const wording = createLlmWording(createLlmClient({ baseUrl: llm.baseUrl, model: 'stand-in', timeoutMs: TIMEOUT_MS }), (l) => logs.push(l));
   services = createServices(kb, config, { log: () => {}, wording });
   server = await startTestServer(services);
@@ -166,6 +171,23 @@ describe('LLM wording with checked numbers', () => {
     expect(answer.answerable).toBe(false);
     expect(answer.generation).toBe('extractive');
     expect(llm.requests.length).toBe(before);
+  });
+});
+
+describe('createLlmWording', () => {
+  it('checks every sentence, also one written as a source line or with a marker that names no quote', async () => {
+    const replies = ['报告给出的数字是 3.39%[1]。', '> — 2099年目标为 999.99 亿元。', '另有 [7] 项。', '比重为 3.39%[9]。'];
+    const client = { async *streamText() { yield* replies; } };
+    const extractive = await answerQuestion(kb, { question: RND });
+    const events: AnswerEvent[] = [];
+    for await (const e of createLlmWording(client).events(extractive, { question: RND })) events.push(e);
+    const done = events.at(-1) as { type: 'done'; answer: AnswerResponse };
+    expect(done.answer.generation).toBe('llm');
+    expect(done.answer.removed).toBe(1);
+    expect(done.answer.answer).not.toContain('999.99');
+    expect(done.answer.answer).not.toContain('[7]');
+    expect(done.answer.answer).not.toContain('[9]');
+    expect(done.answer.answer).toContain('比重为 3.39%。');
   });
 });
 
