@@ -88,7 +88,10 @@ const STOPWORDS = new Set(
   describe describes described review acknowledge acknowledges acknowledged note notes noted
   out point points pointed highlight highlights highlighted identify identifies identified side sides
   aspect aspects regard regards respect want wants wanted aim aims intend intends hope hopes going
-  look looks looked seem seems come comes came coming people persons stand stands`.split(/\s+/),
+  look looks looked seem seems come comes came coming people persons stand stands
+  during fast quickly go goes went gone off make makes made making take takes took taken bring brings
+  brought put puts set sets reach reaches reached reaching achieve achieves achieved achieving
+  complete completes completed`.split(/\s+/),
 );
 
 const SPELLING: Record<string, string> = {
