@@ -23,7 +23,7 @@ const PROBLEM_QUESTION_RE = /问题|不足|短板|差距|困难|挑战|薄弱|�
 const PROBLEM_MARKERS = ['仍面临', '面临', '不够', '有待', '尚未', '短缺', '不足', '差距', '短板', '薄弱', '不强', '不高', '偏少', '偏低', '较低', '仍存在', '问题'];
 
 /** Words that say what kind of figure is wanted ("总量", "规模"), not which measure: weighed like this. */
-const MEASURE_KIND_WORDS = new Set('总量 总额 总数 数量 规模 水平 情况 数据 数值 数字 指标值'.split(' '));
+const MEASURE_KIND_WORDS = new Set('总量 总额 总数 数量 数 规模 水平 情况 数据 数值 数字 指标值'.split(' '));
 const MEASURE_KIND_FACTOR = 0.3;
 
 /** Weight kept by a term that names the report's subject (it is in a document title). */
@@ -69,7 +69,9 @@ export function extractKeyTerms(kb: KnowledgeBase, question: string, options: { 
     const alternatives = expanded.zh.filter((z) => !isQuestionWord(z));
     if (alternatives.length === 0) continue;
     // A dictionary's guess for an English word weighs what the guess is worth, a curated term at least 0.8.
-    const factor = expanded.guessed ? expanded.weight : Math.max(expanded.weight, 0.8);
+    // "total", "number", "size" say what kind of figure is wanted, as 总量 and 数量 do in Chinese.
+    const kindOnly = alternatives.every((z) => MEASURE_KIND_WORDS.has(z)) ? MEASURE_KIND_FACTOR : 1;
+    const factor = (expanded.guessed ? expanded.weight : Math.max(expanded.weight, 0.8)) * kindOnly;
     terms.push({ ...keyTerm(kb, expanded.source, alternatives, factor), guessed: expanded.guessed });
   }
   if (PROBLEM_QUESTION_RE.test(question)) terms.push({ source: '问题', alternatives: PROBLEM_MARKERS, weight: 2, specificity: 0 });
