@@ -25,6 +25,8 @@ const PROBLEM_MARKERS = ['仍面临', '面临', '不够', '有待', '尚未', '�
 /** Words that say what kind of figure is wanted ("总量", "规模"), not which measure: weighed like this. */
 const MEASURE_KIND_WORDS = new Set('总量 总额 总数 数量 数 规模 水平 情况 数据 数值 数字 指标值'.split(' '));
 const MEASURE_KIND_FACTOR = 0.3;
+/** The weight crosslingual.ts gives a glossary entry marked generic. */
+const GENERIC_GLOSSARY_WEIGHT = 0.4;
 
 /** Weight kept by a term that names the report's subject (it is in a document title). */
 const TITLE_TERM_FACTOR = 0.3;
@@ -71,7 +73,9 @@ export function extractKeyTerms(kb: KnowledgeBase, question: string, options: { 
     // A dictionary's guess for an English word weighs what the guess is worth, a curated term at least 0.8.
     // "total", "number", "size" say what kind of figure is wanted, as 总量 and 数量 do in Chinese.
     const kindOnly = alternatives.every((z) => MEASURE_KIND_WORDS.has(z)) ? MEASURE_KIND_FACTOR : 1;
-    const factor = (expanded.guessed ? expanded.weight : Math.max(expanded.weight, 0.8)) * kindOnly;
+    // A generic word of the glossary ("period", "first", "by the end of") keeps its lower weight.
+    const curated = expanded.weight <= GENERIC_GLOSSARY_WEIGHT ? expanded.weight : Math.max(expanded.weight, 0.8);
+    const factor = (expanded.guessed ? expanded.weight : curated) * kindOnly;
     terms.push({ ...keyTerm(kb, expanded.source, alternatives, factor), guessed: expanded.guessed });
   }
   if (PROBLEM_QUESTION_RE.test(question)) terms.push({ source: '问题', alternatives: PROBLEM_MARKERS, weight: 2, specificity: 0 });
