@@ -25,9 +25,6 @@ export interface ScopePlan {
   by: ScopeSource;
 }
 
-/** Conjunctions left between two names once the names are taken out ("湖北和湖南" -> "和"). */
-const LEFT_CONJUNCTION_RE = /(^|\s)(?:和|与|及|以及|、|and|&|,|，)(?=\s|$)/g;
-
 /** Words that ask to set regions side by side: each region's own question goes without them. */
 const COMPARING_RE = /分别|各自|各是|相比|对比|比较|\b(?:respectively|compare[ds]?|comparing|comparison(?: of)?|versus|vs\.?)\b/gi;
 
@@ -38,7 +35,7 @@ export function planScope(kb: KnowledgeBase, request: Pick<AskRequest, 'question
   const all = kb.index.docs.map((d) => d.id);
   const base = request.documents ? all.filter((id) => request.documents!.includes(id)) : all;
   const scope = scopeOfQuestion(kb.index.docs, request.question);
-  const text = scope.text.replace(LEFT_CONJUNCTION_RE, ' ').replace(/\s{2,}/g, ' ').trim() || request.question;
+  const text = scope.text;
   const ofKind = intersect(base, scope.kindAndYear);
   const byKind = ofKind.length > 0 && ofKind.length < base.length;
   const narrowed = byKind ? ofKind : base;

@@ -31,6 +31,8 @@ export async function selectForParts(kb: KnowledgeBase, analysis: QueryAnalysis,
   // The part surest of its sentence chooses first; the others then prefer sentences still free.
   const order = parts.map((p, i) => ({ ...p, i })).sort((a, b) => (b.candidates[0]?.score ?? 0) - (a.candidates[0]?.score ?? 0));
   const taken = new Set<string>();
+  /** How sure each part is of its own sentence (the full question's scores judge the whole). */
+  const partScores = new Map<string, number>();
   for (const { part, candidates, i } of order) {
     const best = candidates[0];
     if (!best) continue;
@@ -39,14 +41,15 @@ export async function selectForParts(kb: KnowledgeBase, analysis: QueryAnalysis,
     if (!match) continue;
     taken.add(key(free));
     chosen.set(i, { ...match, part });
+    partScores.set(key(free), free.score);
   }
   const chosenInOrder = [...chosen.entries()].sort((a, b) => a[0] - b[0]).map(([, e]) => e);
   // The whole question's best sentence, surer than any part's choice, answers every part it can
-  // ("2025年地区生产总值达到多少？增长多少？" in one sentence); the parts' sure choices join it.
+  // ("2025年地区生产总值达到多少？增长多少？" in one sentence); the choices their parts are sure of join it.
   const top = full[0];
   const evidence =
     top && top.score > Math.max(0, ...chosenInOrder.map((e) => e.score))
-      ? [top, ...chosenInOrder.filter((e) => key(e) !== key(top) && e.score >= scorer.threshold)]
+      ? [top, ...chosenInOrder.filter((e) => key(e) !== key(top) && (partScores.get(key(e)) ?? 0) >= scorer.threshold)]
       : chosenInOrder;
   // One sentence answering two parts answers the whole question: its figures are picked for both.
   return evidence

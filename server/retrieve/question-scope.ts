@@ -78,6 +78,19 @@ function regionForms(docs: readonly Doc[]): RegionForms[] {
   return forms;
 }
 
+/** Where a name was taken out: conjunctions next to it go with it ("浙江和江苏" → ""), others stay. */
+const HOLE = '\uE000';
+const CONJUNCTION = '(?:和|与|及|以及|、|and|&|,|，)';
+const HOLE_RE = new RegExp(`(?:\\s*${CONJUNCTION}(?=\\s*${HOLE}))?\\s*${HOLE}(?:\\s*${CONJUNCTION}(?=\\s*${HOLE}))?`, 'g');
+
+/**
+ * The question with its names' holes closed: "Compare Zhejiang and Jiangsu GDP" → "Compare GDP",
+ * but "How many jobs did Qinghai add in 2025, and what is the 2026 goal?" keeps its ", and".
+ */
+function withoutHoles(text: string): string {
+  return text.replace(HOLE_RE, ' ').replace(/\s{2,}/g, ' ').trim();
+}
+
 /** Reads the scope of `question` in a library of `docs`. */
 export function scopeOfQuestion(docs: readonly Doc[], question: string): QuestionScope {
   const forms = regionForms(docs);
@@ -86,7 +99,7 @@ export function scopeOfQuestion(docs: readonly Doc[], question: string): Questio
   let text = question;
   const take = (mention: string, index: number, docIds: string[]) => {
     found.push({ mention, index, docIds });
-    text = text.replace(mention, ' ');
+    text = text.replace(mention, HOLE);
   };
 
   // Chinese names, longest first, so that "宁波市江北区" is taken before "江北".
@@ -124,7 +137,7 @@ export function scopeOfQuestion(docs: readonly Doc[], question: string): Questio
   const onlyProvinces = forms.every((f) => f.level === 'province') && found.length === 0;
 
   const regions = mergeGroups(found.sort((a, b) => a.index - b.index));
-  return { text: text.replace(/\s{2,}/g, ' ').trim() || question, regions, kindAndYear: kindAndYearDocs(docs, question), uncovered: onlyProvinces ? [...new Set(uncovered)] : [] };
+  return { text: withoutHoles(text) || question, regions, kindAndYear: kindAndYearDocs(docs, question), uncovered: onlyProvinces ? [...new Set(uncovered)] : [] };
 }
 
 /** One group per distinct set of documents, in order of first mention. */

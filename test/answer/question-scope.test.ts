@@ -66,3 +66,12 @@ describe('englishReportName', () => {
     expect(englishReportName(PROVINCES[2]!)).toContain('《zj-plan》');
   });
 });
+
+describe('the text analysis reads', () => {
+  const text = (question: string) => scopeOfQuestion(WITH_DISTRICT, question).text;
+  it('takes out the names and the conjunctions between them, and keeps the others', () => {
+    expect(text('浙江和广西去年GDP分别增长多少？')).toBe('去年GDP分别增长多少？');
+    expect(text('Compare the GDP growth of Zhejiang and Guangxi')).toBe('Compare the GDP growth of');
+    expect(text('How many new urban jobs did Zhejiang add in 2025, and what is the 2026 goal?')).toBe('How many new urban jobs did add in 2025, and what is the 2026 goal?');
+  });
+});
