@@ -104,6 +104,16 @@ describe('answerQuestion', () => {
     }
   });
 
+  it('abstains when nothing the question speaks of occurs in the reports, whatever the model thinks', async () => {
+    for (const question of ['火星上有多少人？', 'How many unicorns live on Mars?']) {
+      const r = await answerQuestion(kb, { question });
+      expect(r.answerable, question).toBe(false);
+      expect(r.figures).toEqual([]);
+    }
+    // One concept the reports do speak of is enough to leave the decision to the model.
+    expect((await answerQuestion(kb, { question: '全区人才资源总量有多少人？' })).answerable).toBe(true);
+  });
+
   it('tells the answer model when a sentence gives only a sibling measure (出口 for 进口)', async () => {
     const analysis = analyzeQuestion(kb, '进口总额是多少？');
     const candidates = rankSentences(kb, analysis, await searchPassages(kb, analysis, 8));
