@@ -76,6 +76,26 @@ function roughTokens(text: string): number {
   return (text.match(/[\u3400-\u9fff]|[A-Za-z0-9]+/g) ?? []).length;
 }
 
+/**
+ * The completion's content in pieces as the answer is written: its text with each quote's source
+ * line titled with its report, then the source list.
+ */
+async function* contentPieces(services: Services, request: AskRequest): AsyncGenerator<string> {
+  let titler: ReturnType<typeof sourceTitler> | undefined;
+  let shown = '';
+  for await (const event of services.askStream(request)) {
+    if (event.type === 'meta') titler = sourceTitler(event.answer.citations);
+    else if (event.type === 'text') {
+      const text = titler!.push(event.text);
+      shown += text;
+      yield text;
+    } else {
+      const rest = titler!.end();
+      yield rest + sourceList(event.answer, shown + rest);
+    }
+  }
+}
+
 async function readRequest(c: Context, services: Services): Promise<{ request: AskRequest; stream: boolean }> {
   const body = parseInput(ChatCompletionRequestSchema, await readJson(c));
   const request = askRequestOf(body);
@@ -105,15 +125,7 @@ export function openAiRoutes(services: Services): Hono {
 
     if (!stream) {
       let content = '';
-      let answer: AnswerResponse | undefined;
-      let titler: ReturnType<typeof sourceTitler> | undefined;
-      for await (const event of services.askStream(request)) {
-        if (event.type === 'meta') titler = sourceTitler(event.answer.citations);
-        else if (event.type === 'text') content += titler!.push(event.text);
-        else answer = event.answer;
-      }
-      content += titler!.end();
-      content += sourceList(answer!, content);
+      for await (const piece of contentPieces(services, request)) content += piece;
       const promptTokens = roughTokens(request.question);
       const completionTokens = roughTokens(content);
       return c.json({
@@ -129,20 +141,10 @@ export function openAiRoutes(services: Services): Hono {
     return streamSSE(c, async (sse) => {
       const send = (data: string) => sse.writeSSE({ data });
       try {
-        let titler: ReturnType<typeof sourceTitler> | undefined;
-        let shown = '';
         await send(chunk({ role: 'assistant', content: '' }));
-        for await (const event of services.askStream(request)) {
+        for await (const piece of contentPieces(services, request)) {
           if (sse.aborted) return;
-          if (event.type === 'meta') titler = sourceTitler(event.answer.citations);
-          else if (event.type === 'text') {
-            const text = titler!.push(event.text);
-            shown += text;
-            if (text) await send(chunk({ content: text }));
-          } else {
-            const rest = titler!.end();
-            await send(chunk({ content: rest + sourceList(event.answer, shown + rest) }));
-          }
+          if (piece) await send(chunk({ content: piece }));
         }
         await send(chunk({}, 'stop'));
       } catch (error) {
