@@ -6,6 +6,10 @@ import { z } from 'zod';
 import { DocFormatSchema, DocumentKindSchema, DocumentYearsSchema } from '../ingest/schema.js';
 
 export const MAX_QUESTION_CHARS = 2000;
+/** Passages a search returns (GET /api/search, MCP search): by default and at most. */
+export const SEARCH_K = { default: 10, max: 50 } as const;
+/** Figures a figure search returns (GET /api/figures, MCP find_figures): by default and at most. */
+export const FIGURE_LIMIT = { default: 50, max: 500 } as const;
 
 /** Ids as the index writes them; anything else (slashes, dots-only paths, spaces) never reaches a lookup. */
 export const ID_PATTERN = /^[A-Za-z0-9_.:-]{1,200}$/;

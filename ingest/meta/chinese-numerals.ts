@@ -5,18 +5,9 @@
 
 import { parseChineseNumber } from '../text/chinese-numbers.js';
 
-const DIGITS: Record<string, number> = Object.fromEntries(
-  [...'〇一二三四五六七八九'].map((ch, value) => [ch, value] as const).concat([['○', 0], ['零', 0], ['Ｏ', 0]]),
-);
-
 const YEAR_DIGIT = '[〇○零Ｏ一二三四五六七八九]';
 const SMALL_NUMBER = '[一二三四五六七八九十]{1,3}';
 const CHINESE_DATE_RE = new RegExp(`(${YEAR_DIGIT}{4})年(?:(${SMALL_NUMBER})月(?:(${SMALL_NUMBER})日)?)?`, 'g');
-
-/** A year written digit by digit: "二〇二六" -> 2026. */
-function parseChineseYear(text: string): number {
-  return [...text].reduce((sum, ch) => sum * 10 + DIGITS[ch]!, 0);
-}
 
 /**
  * `text` with every Chinese-numeral date in Arabic digits; other text is left as it is.
@@ -27,6 +18,6 @@ export function arabicizeDates(text: string): string {
     const m = month ? parseChineseNumber(month) : null;
     const d = day ? parseChineseNumber(day) : null;
     if ((month && m === null) || (day && d === null)) return whole;
-    return `${parseChineseYear(year)}年${m !== null ? `${m}月` : ''}${d !== null ? `${d}日` : ''}`;
+    return `${parseChineseNumber(year)}年${m !== null ? `${m}月` : ''}${d !== null ? `${d}日` : ''}`;
   });
 }

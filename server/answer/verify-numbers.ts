@@ -2,6 +2,7 @@
  * The trust rule: every number in an answer must appear in one of its cited quotes, verbatim or as
  * the same quantity written another way (860.3亿元 = 86.03 billion yuan, 1.2万亿 = 12000亿, 八年 = 8 years).
  */
+import { parseChineseNumber } from '../../ingest/text/chinese-numbers.js';
 import { escapeRegExp, normalizeForMatch } from '../../ingest/text/normalize.js';
 
 /**
@@ -90,8 +91,6 @@ const DIGIT_QUANTITY = new RegExp(
   'gi',
 );
 
-const CHINESE_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-const CHINESE_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 /** Counters after which a Chinese numeral is a count (八年, 三个, 两项), not part of a word (一般, 统一). */
 const COUNTED = /([零〇一二两三四五六七八九十百千万亿]+)([年个项家所座条倍位名人次届批类大成轮期])/g;
 
@@ -112,9 +111,9 @@ function quantitiesIn(text: string): Quantity[] {
     found.push({ raw: m[0].trim(), value: number * (MAGNITUDES[magnitude] ?? 1), percent: m[3] !== undefined, magnitude: magnitude !== '', unit, written: 'digits' });
   }
   for (const m of text.matchAll(COUNTED)) {
-    const value = chineseNumeral(m[1]!);
+    const value = parseChineseNumber(m[1]!);
     // 一 is left out: 一个/一项 is as often an article as a count.
-    if (value !== undefined && value >= 2) found.push({ raw: m[0], value, percent: false, magnitude: false, unit: UNITS[m[2]!] ?? '', written: 'words' });
+    if (value !== null && value >= 2) found.push({ raw: m[0], value, percent: false, magnitude: false, unit: UNITS[m[2]!] ?? '', written: 'words' });
   }
   for (const m of text.matchAll(ENGLISH_COUNTED)) {
     found.push({ raw: m[1]!, value: ENGLISH_NUMBERS[m[1]!.toLowerCase()]!, percent: false, magnitude: false, unit: '', written: 'words' });
@@ -125,35 +124,4 @@ function quantitiesIn(text: string): Quantity[] {
 /** Equal values with the same share-ness compare equal; rounding hides float noise (0.1 × 1e8). */
 function valueKey(q: Quantity): string {
   return `${q.percent ? '%' : ''}${Number(q.value.toPrecision(12))}`;
-}
-
-/**
- * The value of a Chinese numeral: 八 = 8, 十四 = 14, 三百二十 = 320, 1.2万亿-style magnitudes
- * (万, 亿) included, 二〇二五 = 2025; undefined when the characters do not form one number.
- *
- * @example chineseNumeral('三百二十') // 320
- */
-export function chineseNumeral(text: string): number | undefined {
-  if ([...text].every((ch) => ch in CHINESE_DIGITS)) {
-    return text.length === 1 ? CHINESE_DIGITS[text] : Number([...text].map((ch) => CHINESE_DIGITS[ch]).join(''));
-  }
-  let total = 0;
-  let section = 0;
-  let digit: number | undefined;
-  for (const ch of text) {
-    if (ch in CHINESE_DIGITS) {
-      if (digit !== undefined) return undefined;
-      digit = CHINESE_DIGITS[ch]!;
-    } else if (ch in CHINESE_UNITS) {
-      section += (digit ?? 1) * CHINESE_UNITS[ch]!;
-      digit = undefined;
-    } else if (ch === '万' || ch === '亿') {
-      total = (total + section + (digit ?? 0)) * (ch === '万' ? 1e4 : 1e8);
-      section = 0;
-      digit = undefined;
-    } else {
-      return undefined;
-    }
-  }
-  return total + section + (digit ?? 0);
 }

@@ -7,21 +7,18 @@ import {
   AnswerResponseSchema,
   AskRequestSchema,
   DocumentSummarySchema,
+  FIGURE_LIMIT,
   FigureHitSchema,
   IdSchema,
   MAX_QUESTION_CHARS,
   PassageHitSchema,
+  SEARCH_K,
   SectionDetailSchema,
   type Services,
 } from '../contract.js';
 import { createHttpError } from '../middleware/errors.js';
 import { checkDocuments } from '../routes/validate.js';
 import { formatAnswer, formatDocuments, formatFigures, formatPassages, formatSection, type TitleOf } from './format.js';
-
-/** As GET /api/search and GET /api/figures. */
-export const DEFAULT_SEARCH_K = 10;
-export const DEFAULT_FIGURE_LIMIT = 50;
-export const MAX_FIGURE_LIMIT = 500;
 
 export interface McpTool<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.ZodObject> {
   name: string;
@@ -70,13 +67,13 @@ const searchTool = defineTool({
   description: 'The passages of the reports that match a query best, in rank order, each with its report › section path and section id. No answer is composed.',
   input: z.object({
     query: z.string().trim().min(1, 'query is empty').max(MAX_QUESTION_CHARS, 'query is too long').describe('Words or a question, Chinese or English.'),
-    k: AskRequestSchema.shape.topK.describe(`How many passages (1–50, default ${DEFAULT_SEARCH_K}).`),
+    k: AskRequestSchema.shape.topK.describe(`How many passages (1–50, default ${SEARCH_K.default}).`),
     documents: documentsInput,
   }),
   output: SearchOutputSchema,
   async run(services, { query, k, documents }) {
     checkDocuments(services, documents);
-    const passages = await services.search(query, k ?? DEFAULT_SEARCH_K, documents);
+    const passages = await services.search(query, k ?? SEARCH_K.default, documents);
     return { text: formatPassages(query, passages, titlesOf(services)), structured: { query, passages } };
   },
 });
@@ -117,7 +114,7 @@ const figuresTool = defineTool({
   input: z.object({
     q: z.string().trim().max(MAX_QUESTION_CHARS, 'query is too long').optional().describe('Text to match, e.g. 研发 or 3.39; all figures when absent.'),
     sectionId: IdSchema.optional().describe('Only figures of this section.'),
-    limit: z.number().int().min(1).max(MAX_FIGURE_LIMIT).optional().describe(`At most this many (1–${MAX_FIGURE_LIMIT}, default ${DEFAULT_FIGURE_LIMIT}).`),
+    limit: z.number().int().min(1).max(FIGURE_LIMIT.max).optional().describe(`At most this many (1–${FIGURE_LIMIT.max}, default ${FIGURE_LIMIT.default}).`),
     documents: documentsInput,
   }),
   output: FiguresOutputSchema,
@@ -125,7 +122,7 @@ const figuresTool = defineTool({
     checkDocuments(services, documents);
     if (sectionId !== undefined && !services.section(sectionId)) throw createHttpError('SECTION_NOT_FOUND', sectionId);
     const figures = services.figures({
-      limit: limit ?? DEFAULT_FIGURE_LIMIT,
+      limit: limit ?? FIGURE_LIMIT.default,
       // An empty q means no text filter, as on GET /api/figures.
       ...(q ? { q } : {}),
       ...(sectionId !== undefined ? { sectionId } : {}),

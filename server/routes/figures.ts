@@ -1,7 +1,7 @@
 /** GET /api/figures?q=&sectionId=&limit=: figures whose label, value or sentence match. */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { MAX_QUESTION_CHARS, type Services } from '../contract.js';
+import { FIGURE_LIMIT, MAX_QUESTION_CHARS, type Services } from '../contract.js';
 import { checkDocuments, DocumentsParamSchema, IdSchema, parseInput } from './validate.js';
 
 export const FiguresQuerySchema = z.object({
@@ -13,7 +13,7 @@ export const FiguresQuerySchema = z.object({
     .optional()
     .transform((v) => (v === '' ? undefined : v)),
   sectionId: IdSchema.optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
+  limit: z.coerce.number().int().min(1).max(FIGURE_LIMIT.max).default(FIGURE_LIMIT.default),
   documents: DocumentsParamSchema,
 });
 

@@ -1,13 +1,13 @@
 /** GET /api/search?q=&k=: the passages retrieval ranks highest, without composing an answer. */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { MAX_QUESTION_CHARS, type Services } from '../contract.js';
+import { MAX_QUESTION_CHARS, SEARCH_K, type Services } from '../contract.js';
 import { noteQuestion } from '../middleware/request-log.js';
 import { checkDocuments, DocumentsParamSchema, parseInput } from './validate.js';
 
 export const SearchQuerySchema = z.object({
   q: z.string().trim().min(1, 'query is empty').max(MAX_QUESTION_CHARS, 'query is too long'),
-  k: z.coerce.number().int().min(1).max(50).default(10),
+  k: z.coerce.number().int().min(1).max(SEARCH_K.max).default(SEARCH_K.default),
   documents: DocumentsParamSchema,
 });
 

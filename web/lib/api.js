@@ -55,6 +55,12 @@ export async function postJson(url, body, signal) {
   return (await send(url, init)).json();
 }
 
+/** POSTs JSON and returns the reply as a Blob (a file the server makes, e.g. a .docx), `accept` its type. */
+export async function postForBlob(url, body, accept) {
+  const init = { method: 'POST', headers: headers({ 'Content-Type': 'application/json', Accept: accept }), body: JSON.stringify(body) };
+  return (await send(url, init)).blob();
+}
+
 /**
  * Parses an SSE byte stream into {event, data} messages (data lines joined with "\n").
  * Yields as soon as a blank line ends a message.

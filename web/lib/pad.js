@@ -2,7 +2,7 @@
  * The briefing pad: pinned answers and figures with their citations, reordered with buttons,
  * exported as Markdown (clipboard or .md download) or as a Word file made by the server, kept in localStorage.
  */
-import { headers } from './api.js';
+import { ApiError, postForBlob } from './api.js';
 import { breadcrumb, clear, h, pathText } from './dom.js';
 import { currentLang, t } from './i18n.js';
 import { renderMarkdown } from './markdown.js';
@@ -78,17 +78,6 @@ function saveBlob(blob, name) {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-/** The server's error message (`{ error: { code, message } }`), else the status line. */
-async function failureText(res) {
-  try {
-    const body = await res.json();
-    if (body?.error) return `${body.error.code}: ${body.error.message}`;
-  } catch {
-    // Not our JSON error shape: keep the status line.
-  }
-  return `HTTP ${res.status} ${res.statusText}`.trim();
 }
 
 /**
@@ -195,16 +184,11 @@ export function createPad({ list, empty, badge, status, openSection, docxButton 
     if (docxButton) docxButton.disabled = true;
     announce(t('docxMaking'));
     try {
-      const res = await fetch('/api/brief?format=docx', {
-        method: 'POST',
-        headers: headers({ 'Content-Type': 'application/json', Accept: DOCX_TYPE }),
-        body: JSON.stringify({ items: briefRequestItems(items) }),
-      });
-      if (!res.ok) throw new Error(await failureText(res));
-      saveBlob(await res.blob(), fileName('docx'));
+      saveBlob(await postForBlob('/api/brief?format=docx', { items: briefRequestItems(items) }, DOCX_TYPE), fileName('docx'));
       announce(t('docxSaved'));
     } catch (error) {
-      announce(t('docxFailed', { reason: error?.message ?? String(error) }), { error: true });
+      const reason = error instanceof ApiError ? `${error.code}: ${error.message}` : (error?.message ?? String(error));
+      announce(t('docxFailed', { reason }), { error: true });
     } finally {
       if (docxButton) docxButton.disabled = items.length === 0;
     }
