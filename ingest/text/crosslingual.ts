@@ -229,7 +229,11 @@ function matchPhrases(rules: Map<string, PhraseRule[]>, tokens: EnglishToken[], 
     if (!rule.stems.every((stem, i) => tokens[at + i]!.stem === stem)) continue;
     // A lone stopword ("list", "show") never counts as a glossary word ("listed").
     if (rule.stems.length === 1 && STOPWORDS.has(tokens[at]!.surface)) continue;
-    matches.push({ rule, exact: rule.words.every((word, i) => tokens[at + i]!.surface === word) });
+    const exact = rule.words.every((word, i) => tokens[at + i]!.surface === word);
+    // A phrase ending in a particle ("trade-in", "set up") is spelled out, inflections listed:
+    // stemmed, "traded in Hubei" would be a trade-in.
+    if (!exact && rule.words.length > 1 && STOPWORDS.has(rule.words.at(-1)!)) continue;
+    matches.push({ rule, exact });
   }
   matches.sort((a, b) => b.rule.stems.length - a.rule.stems.length || Number(b.exact) - Number(a.exact));
   return matches.map((match) => match.rule);

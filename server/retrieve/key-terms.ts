@@ -28,6 +28,12 @@ const MEASURE_KIND_FACTOR = 0.3;
 /** The weight crosslingual.ts gives a glossary entry marked generic. */
 const GENERIC_GLOSSARY_WEIGHT = 0.4;
 
+/** Spoken words for a change ("涨了多少") that reports write formally (增长, 下降). */
+const COLLOQUIAL_CHANGE: Record<string, string[]> = {
+  涨: ['增长', '增速', '提高', '增加'], 上涨: ['增长', '增速', '提高', '增加'], 涨幅: ['增幅', '增长', '增速'],
+  跌: ['下降', '降低', '减少'], 下跌: ['下降', '降低', '减少'], 跌幅: ['降幅', '下降'],
+};
+
 /** Weight kept by a term that names the report's subject (it is in a document title). */
 const TITLE_TERM_FACTOR = 0.3;
 
@@ -103,7 +109,7 @@ function wordTerm(kb: KnowledgeBase, word: string, tag: string, answerType: numb
   const kindOnly = MEASURE_KIND_WORDS.has(word) ? MEASURE_KIND_FACTOR : 1;
   // A kind-of-figure word the report never uses ("GDP总量") is only how the question is put.
   if (kindOnly < 1 && !corpusMentions(kb, word)) return null;
-  return keyTerm(kb, word, [word], partOfSpeechWeight(word, tag) * answerType * kindOnly);
+  return keyTerm(kb, word, COLLOQUIAL_CHANGE[word] ?? [word], partOfSpeechWeight(word, tag) * answerType * kindOnly);
 }
 
 interface QuestionToken {

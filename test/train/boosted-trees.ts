@@ -15,7 +15,7 @@ export interface BoostOptions {
   bins: number;
 }
 
-export const DEFAULT_BOOST: BoostOptions = { trees: 100, depth: 4, learningRate: 0.1, lambda: 1, minChildWeight: 1, bins: 32 };
+export const DEFAULT_BOOST: BoostOptions = { trees: 200, depth: 4, learningRate: 0.05, lambda: 1, minChildWeight: 1, bins: 32 };
 
 export interface BoostedFit {
   bias: number;
