@@ -56,7 +56,10 @@ export function isChangeFigure(figure: Figure): boolean {
 
 /** A change figure when a level is asked for (or the reverse) fits half as well. */
 export function changeFit(analysis: QueryAnalysis, figure: Figure): number {
-  return isChangeFigure(figure) === analysis.asksForChange ? 1 : 0.5;
+  const change = isChangeFigure(figure);
+  // "…到多少了？年均涨多少？" read whole asks for a level and a change.
+  const fits = analysis.partsAskForChange ? analysis.partsAskForChange.includes(change) : change === analysis.asksForChange;
+  return fits ? 1 : 0.5;
 }
 
 /** "商品销售额是多少" asks for the amount, not its rank "第 3 位": a rank fits when a rank is asked for. */

@@ -54,6 +54,7 @@ export function analyzeQuestion(kb: KnowledgeBase, question: string, history: Hi
     intent,
     expects: expectedValues(question),
     asksForChange: CHANGE_RE.test(question),
+    ...(asksInClauses(question, parts) ? { partsAskForChange: parts.map((p) => CHANGE_RE.test(p)) } : {}),
     asksForPlans: PLANS_RE.test(question),
     parts,
     multi: parts.length > 1 || MULTI_RE.test(question),
@@ -65,6 +66,13 @@ export function analyzeQuestion(kb: KnowledgeBase, question: string, history: Hi
     places: namedPlaces(kb, question, keyTerms),
     ...(documents ? { documents } : {}),
   };
+}
+
+/** Sub-questions asked one after the other ("…到多少了？年均涨多少？"), not one wording shared ("A和B分别增长多少"). */
+const CLAUSES_RE = /[？?]\s*\S.*[？?]?\s*$|\band (?:what|how|which|where|when|who)\b/i;
+
+function asksInClauses(question: string, parts: string[]): boolean {
+  return parts.length > 1 && CLAUSES_RE.test(question.trim());
 }
 
 /** A fact question naming a measure the report gives a value for wants that figure. */

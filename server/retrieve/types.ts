@@ -34,6 +34,8 @@ export interface QueryAnalysis {
   asksForPlans: boolean;
   /** The question asks how something changed (growth, increase, rate of …), not only its level. */
   asksForChange: boolean;
+  /** For sub-questions asked one after the other, whether each asks how something changed. */
+  partsAskForChange?: boolean[];
   /** The sub-questions when it asks several things ("A和B分别是多少" -> two), else [question]. */
   parts: string[];
   /** The question asks about two or more things ("A和B分别是多少", "…, and how much …"). */

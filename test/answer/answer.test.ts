@@ -97,6 +97,18 @@ describe('answerQuestion', () => {
     expect(byText.get('449.7 亿元')).not.toBe(byText.get('5003 亿元'));
   });
 
+  it('reads a spoken 涨 as a change, and answers a level and a change asked one after the other', async () => {
+    const spoken = analyzeQuestion(kb, '社零年均涨了多少？');
+    expect(spoken.asksForChange).toBe(true);
+    expect(spoken.keyTerms.find((t) => t.source === '涨')?.alternatives).toContain('增长');
+    const analysis = analyzeQuestion(kb, '社零总额现在到多少了？年均涨多少？');
+    expect(analysis.partsAskForChange).toEqual([false, true]);
+    // One wording shared by two subjects is not two clauses.
+    expect(analyzeQuestion(kb, '工业和服务业增加值分别增长多少？').partsAskForChange).toBeUndefined();
+    const r = await answerQuestion(kb, { question: '社零总额现在到多少了？年均涨多少？' });
+    expect(r.figures.map((f) => f.text)).toEqual(expect.arrayContaining(['449.7 亿元', '9.5%']));
+  });
+
   it('abstains rather than pass off its own figure for another place', async () => {
     for (const question of ['上城区的GDP是多少？', "What's the GDP of Hangzhou's Shangcheng District?"]) {
       const r = await answerQuestion(kb, { question });

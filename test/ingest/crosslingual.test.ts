@@ -135,6 +135,12 @@ describe('English question expansion', () => {
     expect(expander.expand('high growth of tech manufacturing').some((t) => t.from === 'compound' && t.zh.includes('高技术制造业'))).toBe(false);
   });
 
+  it('matches a phrase ending in a particle only as spelled: "traded in Hubei" is no trade-in', () => {
+    const forms = (q: string) => allChinese(expander.expand(q));
+    expect(forms('How much did the trade-in program drive sales?')).toContain('以旧换新');
+    expect(forms('What was the value of technology contracts traded in Hubei?')).not.toContain('以旧换新');
+  });
+
   it('reads over/under as comparing only before a number', () => {
     expect(expander.expand('forest over the period').map((t) => t.source)).not.toContain('over');
     expect(expander.expand('forest over 100 mu').map((t) => t.source)).toContain('over');

@@ -128,4 +128,13 @@ describe('figure extraction against the hand-checked gold sets', () => {
     expect(ranks('唐山港沿海货物吞吐量稳居世界第二。')).toEqual(['世界第二']);
     expect(ranks('入选全国第2批试点城市。')).not.toContain('全国第2');
   });
+
+  it('reads the counters and units of trains, satellites, livestock, grain, containers, power and computing', () => {
+    const units = (s: string) => extractFromSentence(s).map((d) => [d.match.value, d.match.unit, d.match.kind]);
+    expect(units('中欧班列开行924列，“吉林一号”卫星在轨144颗。')).toEqual([['924', '列', 'count'], ['144', '颗', 'count']]);
+    expect(units('粮食总产量达到871.6亿斤，海铁联运量突破200万标箱。')).toEqual([['871.6', '亿斤', 'quantity'], ['200', '万标箱', 'quantity']]);
+    expect(units('绿电输出345亿度，算力规模达到160Eflops，肉牛屠宰加工量突破80万头。')).toEqual([
+      ['345', '亿度', 'quantity'], ['160', 'Eflops', 'quantity'], ['80', '万头', 'count'],
+    ]);
+  });
 });
