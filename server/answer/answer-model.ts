@@ -66,10 +66,50 @@ export function scorerFromModel(json: unknown): AnswerScorer {
   const outOfRange = (node: TreeNode): boolean =>
     node.feature !== undefined && (node.feature >= model.features.length || outOfRange(node.left!) || outOfRange(node.right!));
   if (model.trees.some(outOfRange)) throw createError('ANSWER_MODEL_INVALID', 'a tree splits on a feature the model does not list');
+  const margin = compileTrees(model);
   return {
     features: model.features,
     threshold: model.threshold,
-    probability: (values) => 1 / (1 + Math.exp(-treeMargin(model, values))),
+    probability: (values) => 1 / (1 + Math.exp(-margin(values))),
+  };
+}
+
+/**
+ * `treeMargin` over the trees laid out in flat arrays: every candidate of every question walks all
+ * the trees, and arrays walk several times faster than nested objects.
+ */
+export function compileTrees(model: Pick<AnswerModel, 'bias' | 'trees'>): (values: readonly number[]) => number {
+  const feature: number[] = [];
+  const threshold: number[] = [];
+  const left: number[] = [];
+  const right: number[] = [];
+  const roots: number[] = [];
+  const lay = (node: TreeNode): number => {
+    const at = feature.length;
+    feature.push(node.feature ?? -1);
+    threshold.push(node.feature === undefined ? (node.value ?? 0) : node.threshold!);
+    left.push(-1);
+    right.push(-1);
+    if (node.feature !== undefined) {
+      left[at] = lay(node.left!);
+      right[at] = lay(node.right!);
+    }
+    return at;
+  };
+  for (const tree of model.trees) roots.push(lay(tree));
+  const f = Int32Array.from(feature);
+  const t = Float64Array.from(threshold);
+  const l = Int32Array.from(left);
+  const r = Int32Array.from(right);
+  const bias = model.bias;
+  return (values) => {
+    let sum = bias;
+    for (const root of roots) {
+      let at = root;
+      while (f[at]! >= 0) at = values[f[at]!]! <= t[at]! ? l[at]! : r[at]!;
+      sum += t[at]!; // a leaf keeps its value where a split keeps its threshold
+    }
+    return sum;
   };
 }
 

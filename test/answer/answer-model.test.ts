@@ -3,8 +3,9 @@
  * written, training is deterministic, the threshold is the least costly one, and a model fitted on
  * examples chooses the answering sentence of a small report.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scorerFromModel, treeMargin } from '../../server/answer/answer-model.js';
+import { AnswerModelSchema, compileTrees, DEFAULT_MODEL_FILE, scorerFromModel, treeMargin } from '../../server/answer/answer-model.js';
 import { FEATURE_NAMES, featureVector, type CandidateSignals } from '../../server/answer/candidate-features.js';
 import { rankSentences } from '../../server/answer/select-evidence.js';
 import { analyzeQuestion } from '../../server/retrieve/analyze-question.js';
@@ -27,6 +28,17 @@ describe('the model file', () => {
     expect(scorer.probability([0.5, 0])).toBeCloseTo(1 / (1 + Math.exp(3)));
     expect(scorer.probability([0.9, 0])).toBeCloseTo(1 / (1 + Math.exp(-2)));
     expect(treeMargin(model, [0.9, 0])).toBeCloseTo(2);
+  });
+
+  it('scores with its compiled trees exactly as the trees read node by node, on the shipped model', () => {
+    const shipped = AnswerModelSchema.parse(JSON.parse(readFileSync(DEFAULT_MODEL_FILE, 'utf8')));
+    const compiled = compileTrees(shipped);
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    for (let row = 0; row < 200; row++) {
+      const values = shipped.features.map(() => (random() < 0.3 ? Math.round(random()) : random()));
+      expect(compiled(values)).toBeCloseTo(treeMargin(shipped, values), 10);
+    }
   });
 
   it('is refused when it names a feature the code does not compute, or a tree splits on one it does not list', () => {
