@@ -4,7 +4,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ensureIndex } from '../../ingest/build-index.js';
 import { loadIngestConfig } from '../../ingest/config.js';
+import { buildVectorIndex } from '../../ingest/store/hnsw.js';
 import { currentIndexFolder, readIndex } from '../../ingest/store/index-files.js';
+import { seededRandom } from '../../ingest/seeded-random.js';
 
 function tempDirs(files: Record<string, string | Buffer>) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'pra-store-'));
@@ -80,5 +82,29 @@ describe('the index on disk', () => {
     await expect(ensureIndex(config)).rejects.toMatchObject({ code: 'CORPUS_EMPTY' });
     expect(currentIndexFolder(config.dataDir)).toBe(before);
     expect(readIndex(config.dataDir).passages.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the vector index', () => {
+  it('finds within a filter exactly the neighbours an unfiltered search ranks first among the kept', () => {
+    const random = seededRandom(3);
+    const dim = 16;
+    const unit = () => {
+      const v = Float32Array.from({ length: dim }, () => random() - 0.5);
+      const norm = Math.hypot(...v);
+      return v.map((x) => x / norm);
+    };
+    const vectors = Array.from({ length: 300 }, unit);
+    const index = buildVectorIndex(vectors, dim);
+    const keep = (i: number) => i % 7 === 3;
+    const eligible = vectors.filter((_, i) => keep(i)).length;
+    for (let q = 0; q < 5; q++) {
+      const query = unit();
+      // Over 300 vectors the graph search is exhaustive (ef 300), so its order is the true one.
+      const expected = index.search(query, 300).filter((h) => keep(h.index)).slice(0, 8);
+      const filtered = index.search(query, 8, { keep, eligible });
+      expect(filtered.map((h) => h.index)).toEqual(expected.map((h) => h.index));
+      filtered.forEach((h, i) => expect(h.score).toBeCloseTo(expected[i]!.score, 5));
+    }
   });
 });
