@@ -69,7 +69,7 @@ export function analyzeQuestion(kb: KnowledgeBase, question: string, history: Hi
 }
 
 /** Sub-questions asked one after the other ("…到多少了？年均涨多少？"), not one wording shared ("A和B分别增长多少"). */
-const CLAUSES_RE = /[？?]\s*\S.*[？?]?\s*$|\band (?:what|how|which|where|when|who)\b/i;
+const CLAUSES_RE = /[？?]\s*\S|\band (?:what|how|which|where|when|who)\b/i;
 
 function asksInClauses(question: string, parts: string[]): boolean {
   return parts.length > 1 && CLAUSES_RE.test(question.trim());

@@ -29,9 +29,10 @@ const MEASURE_KIND_FACTOR = 0.3;
 const GENERIC_GLOSSARY_WEIGHT = 0.4;
 
 /** Spoken words for a change ("涨了多少") that reports write formally (增长, 下降). */
+const RISE = ['增长', '增速', '提高', '增加'];
+const FALL = ['下降', '降低', '减少'];
 const COLLOQUIAL_CHANGE: Record<string, string[]> = {
-  涨: ['增长', '增速', '提高', '增加'], 上涨: ['增长', '增速', '提高', '增加'], 涨幅: ['增幅', '增长', '增速'],
-  跌: ['下降', '降低', '减少'], 下跌: ['下降', '降低', '减少'], 跌幅: ['降幅', '下降'],
+  涨: RISE, 上涨: RISE, 涨幅: ['增幅', '增长', '增速'], 跌: FALL, 下跌: FALL, 跌幅: ['降幅', '下降'],
 };
 
 /** Weight kept by a term that names the report's subject (it is in a document title). */
