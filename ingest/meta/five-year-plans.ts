@@ -33,6 +33,18 @@ export function findFiveYearPlans(text: string): number[] {
   return found;
 }
 
+/** "the 14th Five-Year Plan", "15th FYP": the English names. */
+const ENGLISH_PLAN_RE = /\b(\d{1,2})(?:st|nd|rd|th)\s+(?:five[- ]year|fyp\b)/gi;
+
+/**
+ * The five-year plans a question names, in Chinese or English.
+ * @example namedFiveYearPlans('GDP growth over the 14th Five-Year Plan?') // -> [14]
+ */
+export function namedFiveYearPlans(text: string): number[] {
+  const english = [...text.matchAll(ENGLISH_PLAN_RE)].map((m) => Number(m[1])).filter((n) => n >= FIRST_REGULAR_PLAN);
+  return [...new Set([...findFiveYearPlans(text), ...english])];
+}
+
 /** The plan that runs through `year`. */
 export function planOfYear(year: number): number {
   return FIRST_REGULAR_PLAN + Math.floor((year - FIRST_REGULAR_START) / 5);

@@ -49,6 +49,10 @@ export interface CandidateSignals {
   yearInHeading: boolean;
   /** The headings speak of years, none of which the question names (a plan for 2026, asked of 2025). */
   otherYearInHeading: boolean;
+  /** The sentence or its headings name the five-year plan the question names. */
+  namesAskedPlan: boolean;
+  /** They name five-year plans, none of them the asked one (十五五 targets, asked of 十四五). */
+  namesOtherPlanOnly: boolean;
   /** The sentence words a target (左右, 力争, 目标, 预期): a plan's figure, not a result. */
   targetWording: boolean;
   /** The sentence words a figure over several years (年均, 累计, “十四五”时期). */
@@ -111,8 +115,10 @@ export const FEATURES: Record<string, FeatureFn> = {
   year_in_heading: (_q, _qs, c) => bit(c.yearInHeading),
   other_year_in_heading: (_q, _qs, c) => bit(c.otherYearInHeading),
   target_wording: (_q, _qs, c) => bit(c.targetWording),
+  names_asked_plan: (_q, _qs, c) => bit(c.namesAskedPlan),
+  names_other_plan_only: (_q, _qs, c) => bit(c.namesOtherPlanOnly),
   past_q_target_wording: (_q, _qs, c) => bit(c.asksPast && c.targetWording),
-  plan_q_target_wording: (q, _qs, c) => bit((q.asksForPlans || c.asksCurrentYear) && c.targetWording),
+  plan_q_target_wording: (q, _qs, c) => bit((q.asksForPlans || q.asksForTarget || c.asksCurrentYear) && c.targetWording),
   one_year_q_span_wording: (_q, _qs, c) => bit(c.asksOneYear && c.spanWording),
   short_sentence: (_q, _qs, c) => bit(c.length < 12),
   log_length: (_q, _qs, c) => Math.log1p(c.length) / 6,

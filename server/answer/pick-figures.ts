@@ -54,8 +54,12 @@ export function isChangeFigure(figure: Figure): boolean {
   return CHANGE_LABEL_RE.test(`${figure.label}${figure.qualifier ?? ''}`);
 }
 
-/** A change figure when a level is asked for (or the reverse) fits half as well. */
+/**
+ * A change figure when a level is asked for (or the reverse) fits half as well. A target asked for
+ * without a word of change ("今年外贸目标是多少") is set as a level or as a growth: both fit.
+ */
 export function changeFit(analysis: QueryAnalysis, figure: Figure): number {
+  if (analysis.asksForTarget && !analysis.asksForChange && !analysis.partsAskForChange) return 1;
   const change = isChangeFigure(figure);
   // "…到多少了？年均涨多少？" read whole asks for a level and a change.
   const fits = analysis.partsAskForChange ? analysis.partsAskForChange.includes(change) : change === analysis.asksForChange;

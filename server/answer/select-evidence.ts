@@ -14,6 +14,7 @@ import { headingYearFit, lacksAskedKind, lacksChange, mainConcept, missesPlace, 
 import { opensEnumeration } from './list-items.js';
 import { passageInfo, type SentenceFigure } from './passage-sentences.js';
 import { changeFit, isOfKind } from './pick-figures.js';
+import { findFiveYearPlans } from '../../ingest/meta/five-year-plans.js';
 import { termCredit } from './term-credit.js';
 
 export interface Evidence {
@@ -116,8 +117,10 @@ function describePassage(kb: KnowledgeBase, question: QuestionContext, hit: Rank
   const current = doc?.years.current ?? null;
   const headingYears = headingYearFit(passage.sectionPath, asked);
   const missesYear = !headingYears.named && asked.some((y) => !doc || !statesYear(passageNormalized, doc.years, y));
-  const headingCredits = analysis.keyTerms.map((t) => termCredit(t, heading));
+  // A heading over a span of years ("一、“十四五”时期工作回顾") speaks of each year in it.
+  const headingCredits = analysis.keyTerms.map((t) => (t.year !== undefined && headingYearFit(passage.sectionPath, [t.year]).named ? 1 : termCredit(t, heading)));
   const underPlanHeading = PLAN_HEADING_RE.test(sectionPath);
+  const headingPlans = passage.sectionPath.flatMap(findFiveYearPlans);
   return sentences.map(({ start, end, text, normalized, figures }) => {
     const textCredits = analysis.keyTerms.map((t) => termCredit(t, normalized));
     const credits = textCredits.map((c, i) => Math.max(c, HEADING_CREDIT * headingCredits[i]!));
@@ -147,6 +150,7 @@ function describePassage(kb: KnowledgeBase, question: QuestionContext, hit: Rank
       lacksChange: lacksChange(analysis, figures),
       missesPlace: missesPlace(analysis, normalized),
       missesYear,
+      ...planFit(analysis.plans, [...headingPlans, ...findFiveYearPlans(text)]),
       yearInHeading: headingYears.named,
       otherYearInHeading: headingYears.other,
       targetWording: TARGET_WORDING_RE.test(text),
@@ -189,6 +193,12 @@ function share(labelGrams: string[], questionGrams: Set<string>): number {
 }
 
 /** A value of the kind asked for, and a level or a change as asked. */
+/** The five-year plans a candidate speaks of against those the question names. */
+function planFit(asked: readonly number[], named: readonly number[]): { namesAskedPlan: boolean; namesOtherPlanOnly: boolean } {
+  const namesAskedPlan = named.some((n) => asked.includes(n));
+  return { namesAskedPlan, namesOtherPlanOnly: asked.length > 0 && named.length > 0 && !namesAskedPlan };
+}
+
 function fitsQuestion(analysis: QueryAnalysis, figure: Figure): boolean {
   return changeFit(analysis, figure) === 1 && (analysis.expects.length === 0 || analysis.expects.some((kind) => isOfKind(figure, kind)));
 }

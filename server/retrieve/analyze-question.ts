@@ -10,6 +10,7 @@ import type { KnowledgeBase } from './knowledge-base.js';
 import { namedPlaces } from './named-places.js';
 import { splitQuestion } from './split-question.js';
 import { englishYearWords, questionYears, yearKeyTerms } from './year-terms.js';
+import { namedFiveYearPlans } from '../../ingest/meta/five-year-plans.js';
 import type { ExpectedValue, Intent, KeyTerm, QueryAnalysis } from './types.js';
 
 const FIGURE_RE = /多少|老几|多久|多长|多大|几[项个位家户人次年名]?|比重|占比|比例|增速|增长(?:了|率|幅度|速度)|率(?![先领])|排第|第几|排名|规模|总量|金额|数量|\bhow (?:many|much)\b|\bwhat (?:share|percentage)\b|\b(?:rates?|ratio|proportion|rank(?:ed|ing)?|stand|total|amount|growth|density|number of)\b/i;
@@ -54,6 +55,7 @@ export function analyzeQuestion(kb: KnowledgeBase, question: string, history: Hi
     intent,
     expects: expectedValues(question),
     asksForChange: CHANGE_RE.test(question),
+    asksForTarget: TARGET_RE.test(question),
     ...(asksInClauses(question, parts) ? { partsAskForChange: parts.map((p) => CHANGE_RE.test(p)) } : {}),
     asksForPlans: PLANS_RE.test(question),
     parts,
@@ -62,6 +64,7 @@ export function analyzeQuestion(kb: KnowledgeBase, question: string, history: Hi
     lexicalTerms,
     embedText: embedText || question,
     years,
+    plans: namedFiveYearPlans(question),
     unknownNames: lang === 'en' ? kb.crossLingual.unknownNames(question) : [],
     places: namedPlaces(kb, question, keyTerms),
     ...(documents ? { documents } : {}),
@@ -103,6 +106,7 @@ function namesMeasure(kb: KnowledgeBase, keyTerms: KeyTerm[]): boolean {
 }
 
 const PLANS_RE = /下一步|下阶段|今后|未来|后续|接下来|计划|打算|准备|将要|拟|\bwill\b|\bplans?\s+to\b|\bplanned\b|\bwants?\s+to\b|\baims?\s+to\b|\bintends?\s+to\b|\bgoing\s+to\b|\bnext\b|\bfuture\b|\bpropos/i;
+const TARGET_RE = /目标|预期|力争|\b(?:targets?|goals?|objectives?|aim(?:s|ed|ing)?)\b/i;
 const CHANGE_RE = /增速|增幅|降幅|涨|跌|变化|(?:增长|增加|提高|提升|下降|降低|减少)(?![至到为值量])|\b(?:growth|grow(?:s|n|ing)?|grew|increased?|increases|rise|rises|rose|risen|decline[sd]?|fall|falls|fell|drop(?:ped|s)?|change[sd]?|faster|slower|expand(?:s|ed)?|climb(?:s|ed)?|jump(?:s|ed)?|surge[sd]?|shr[ai]nk|shrinks|(?:go|goes|went|gone) (?:up|down)|(?:up|down) by)\b/i;
 
 /** Wording that asks for a kind of value, in Chinese and English. */

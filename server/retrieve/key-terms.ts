@@ -22,17 +22,25 @@ const QUESTION_FILLER = new Set(
 const PROBLEM_QUESTION_RE = /问题|不足|短板|差距|困难|挑战|薄弱|瓶颈|shortcoming|weakness|problem|challenge|issue|gap/i;
 const PROBLEM_MARKERS = ['仍面临', '面临', '不够', '有待', '尚未', '短缺', '不足', '差距', '短板', '薄弱', '不强', '不高', '偏少', '偏低', '较低', '仍存在', '问题'];
 
-/** Words that say what kind of figure is wanted ("总量", "规模"), not which measure: weighed like this. */
-const MEASURE_KIND_WORDS = new Set('总量 总额 总数 数量 数 规模 水平 情况 数据 数值 数字 指标值'.split(' '));
+/**
+ * Words that say what kind of figure is wanted ("总量", "规模"; 目标 for a planned one, which
+ * reports word as 左右, 以上, 力争), not which measure: weighed like this.
+ */
+const TARGET_WORDS = new Set(['目标', '目标值']);
+const MEASURE_KIND_WORDS = new Set([...'总量 总额 总数 数量 数 规模 水平 情况 数据 数值 数字 指标值'.split(' '), ...TARGET_WORDS]);
 const MEASURE_KIND_FACTOR = 0.3;
 /** The weight crosslingual.ts gives a glossary entry marked generic. */
 const GENERIC_GLOSSARY_WEIGHT = 0.4;
 
-/** Spoken words for a change ("涨了多少") that reports write formally (增长, 下降). */
+/**
+ * Words for a change that reports write otherwise: spoken ones ("涨了多少") formally (增长, 下降),
+ * and a rate of growth (增速, 增幅) as the growth it is ("增长4.2%").
+ */
 const RISE = ['增长', '增速', '提高', '增加'];
 const FALL = ['下降', '降低', '减少'];
-const COLLOQUIAL_CHANGE: Record<string, string[]> = {
-  涨: RISE, 上涨: RISE, 涨幅: ['增幅', '增长', '增速'], 跌: FALL, 下跌: FALL, 跌幅: ['降幅', '下降'],
+const GROWTH_RATE = ['增速', '增幅', '增长率', '增长'];
+const CHANGE_FORMS: Record<string, string[]> = {
+  涨: RISE, 上涨: RISE, 涨幅: GROWTH_RATE, 增速: GROWTH_RATE, 增幅: GROWTH_RATE, 增长率: GROWTH_RATE, 跌: FALL, 下跌: FALL, 跌幅: ['降幅', '下降'],
 };
 
 /** Weight kept by a term that names the report's subject (it is in a document title). */
@@ -66,7 +74,8 @@ export function extractKeyTerms(kb: KnowledgeBase, question: string, options: { 
     previous = raw;
     const term = synonym ? glossaryTerm(kb, synonym, answerType) : wordTerm(kb, word, tag, answerType);
     if (term) terms.push(term);
-    if (term && COMPOUND_TAG_RE.test(tag)) compound.push(term);
+    // "外贸目标" is no measure's name: reports set the target under its own name (外贸进出口总额增长…).
+    if (term && COMPOUND_TAG_RE.test(tag) && !TARGET_WORDS.has(term.source)) compound.push(term);
     else {
       if (compounds) terms.push(...compoundTerm(kb, compound));
       compound = [];
@@ -110,7 +119,7 @@ function wordTerm(kb: KnowledgeBase, word: string, tag: string, answerType: numb
   const kindOnly = MEASURE_KIND_WORDS.has(word) ? MEASURE_KIND_FACTOR : 1;
   // A kind-of-figure word the report never uses ("GDP总量") is only how the question is put.
   if (kindOnly < 1 && !corpusMentions(kb, word)) return null;
-  return keyTerm(kb, word, COLLOQUIAL_CHANGE[word] ?? [word], partOfSpeechWeight(word, tag) * answerType * kindOnly);
+  return keyTerm(kb, word, CHANGE_FORMS[word] ?? [word], partOfSpeechWeight(word, tag) * answerType * kindOnly);
 }
 
 interface QuestionToken {
@@ -149,7 +158,7 @@ function questionTokens(kb: KnowledgeBase, chinese: string): QuestionToken[] {
         return { synonym, start, end: start + synonym.source.length };
       })
       // A glossary form must cover whole words: "文创" in "文创港" or "居民…" in "城镇居民…" is not one.
-      .filter((f) => words.some((w) => w.start === f.start) && words.some((w) => w.end === f.end || w.start + trimParticle(w.word).length === f.end));
+      .filter((f) => words.some((w) => w.start === f.start) && words.some((w) => w.end === f.end || w.start + trimParticle(w.word).length === f.end || splitsInTwo(piece, w, f.end)));
     const emitted = new Set<ExpandedConcept>();
     for (const w of words) {
       const form = forms.find((f) => f.start < w.end && w.start < f.end);
@@ -158,9 +167,21 @@ function questionTokens(kb: KnowledgeBase, chinese: string): QuestionToken[] {
         emitted.add(form.synonym);
         tokens.push({ word: form.synonym.source, tag: 'n', synonym: form.synonym });
       }
+      // The rest of a word the form ends inside ("增长" of jieba's "零增长" after "社零") is a word of its own.
+      if (form && splitsInTwo(piece, w, form.end)) tokens.push(...tagWords(piece.slice(form.end, w.end)));
     }
   }
   return tokens;
+}
+
+/**
+ * Jieba joined an abbreviation's last character to the next word ("社零增长" -> 社/零增长): the form
+ * ends inside `word` and what is left of it is a dictionary word of two or more characters.
+ */
+function splitsInTwo(piece: string, word: { start: number; end: number }, end: number): boolean {
+  if (end <= word.start || end >= word.end - 1) return false;
+  const rest = tagWords(piece.slice(end, word.end));
+  return rest.length === 1 && !isStopword(rest[0]!.word);
 }
 
 /** Tags of words that build a compound measure name: "森林/覆盖率", "执业/医师". */

@@ -22,6 +22,8 @@ export interface KeyTerm {
   guessed?: boolean;
   /** Only the wording itself counts, maybe with a few characters inserted, not scattered pieces of it. */
   exact?: boolean;
+  /** The calendar year this term stands for ("2025年", 去年 in a 2026 report). */
+  year?: number;
 }
 
 export interface QueryAnalysis {
@@ -34,6 +36,8 @@ export interface QueryAnalysis {
   asksForPlans: boolean;
   /** The question asks how something changed (growth, increase, rate of …), not only its level. */
   asksForChange: boolean;
+  /** The question asks for a target ("目标", "goal"): a planned level or a planned growth answers it. */
+  asksForTarget: boolean;
   /** For sub-questions asked one after the other, whether each asks how something changed. */
   partsAskForChange?: boolean[];
   /** The sub-questions when it asks several things ("A和B分别是多少" -> two), else [question]. */
@@ -47,6 +51,8 @@ export interface QueryAnalysis {
   embedText: string;
   /** Years named by the question (2024 …). */
   years: string[];
+  /** Five-year plans named by the question (14 for "十四五", "the 14th Five-Year Plan"). */
+  plans: number[];
   /** Latin proper names in an English question that the corpus does not know (another district …). */
   unknownNames: string[];
   /** Places below the city the question names, other than the report's subject (their Chinese forms). */

@@ -48,6 +48,6 @@ export function yearKeyTerms(years: string[], docs: Doc[]): KeyTerm[] {
       if (current === null) continue;
       for (const [word, offset] of Object.entries(RELATIVE_YEAR_OFFSETS)) if (current + offset === Number(year)) forms.add(word);
     }
-    return { source: `${year}年`, alternatives: [...forms], weight: YEAR_TERM_WEIGHT, specificity: 0, exact: true };
+    return { source: `${year}年`, alternatives: [...forms], weight: YEAR_TERM_WEIGHT, specificity: 0, exact: true, year: Number(year) };
   });
 }

@@ -109,6 +109,13 @@ describe('answerQuestion', () => {
     expect(r.figures.map((f) => f.text)).toEqual(expect.arrayContaining(['449.7 亿元', '9.5%']));
   });
 
+  it('keeps an abbreviation whole when jieba glues its last character to the next word (社零/增长, not 社/零增长)', () => {
+    const terms = analyzeQuestion(kb, '社零增长了多少？').keyTerms;
+    expect(terms.find((t) => t.source === '社零')?.alternatives).toContain('社会消费品零售总额');
+    expect(terms.map((t) => t.source)).toContain('增长');
+    expect(terms.map((t) => t.source)).not.toContain('零增长');
+  });
+
   it('abstains rather than pass off its own figure for another place', async () => {
     for (const question of ['上城区的GDP是多少？', "What's the GDP of Hangzhou's Shangcheng District?"]) {
       const r = await answerQuestion(kb, { question });
@@ -142,6 +149,15 @@ describe('answerQuestion', () => {
       expect(r.figures).toEqual([]);
       expect(r.passages.length).toBeGreaterThan(0);
     }
+  });
+
+  it('declines a place the corpus never names, and keeps a measure that only looks like one (江北地区生产总值)', async () => {
+    for (const [question, place] of [['萧山区的规上工业总产值是多少？', '萧山区'], ['义乌市旅游总收入多少？', '义乌市']] as const) {
+      expect(analyzeQuestion(kb, question).places).toEqual([[place]]);
+      expect((await answerQuestion(kb, { question })).answerable, question).toBe(false);
+    }
+    expect(analyzeQuestion(kb, '江北地区生产总值是多少？').places).toEqual([]);
+    expect((await answerQuestion(kb, { question: '江北地区生产总值是多少？' })).answerable).toBe(true);
   });
 
   it('uses the conversation for a follow-up question', async () => {

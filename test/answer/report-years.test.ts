@@ -5,6 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../server/answer/answer-question.js';
 import { statesYear } from '../../server/answer/candidate-checks.js';
+import { rankSentences } from '../../server/answer/select-evidence.js';
+import { analyzeQuestion } from '../../server/retrieve/analyze-question.js';
+import { searchPassages } from '../../server/retrieve/hybrid-search.js';
 import type { KnowledgeBase } from '../../server/retrieve/knowledge-base.js';
 import { openSingleReport } from '../eval/report-sets.js';
 
@@ -37,8 +40,39 @@ describe('a 2026 work report answers for 2026 what it says for 今年', () => {
     expect(old.answerable).toBe(false);
   });
 
+  it('answers a target asked without a word of change with the growth the report sets', async () => {
+    const question = '今年一般公共预算收入目标是多少？';
+    const analysis = analyzeQuestion(kb, question);
+    const candidates = rankSentences(kb, analysis, await searchPassages(kb, analysis, 8));
+    // The growth target "增长4%左右" is a figure that answers, though no word of the question asks for a change.
+    expect(candidates.find((c) => c.text.includes('一般公共预算收入增长4%左右'))?.answersWithFigure).toBe(true);
+    const r = await answerQuestion(kb, { question });
+    expect(r.answerable).toBe(true);
+    expect(r.answer).toContain('4%左右');
+  });
+
   it('records the report\'s region, kind and years', () => {
     const doc = kb.index.docs[0]!;
     expect(doc).toMatchObject({ region: '北京市', kind: 'gov-work-report', format: 'text', years: { current: 2026 } });
+  });
+});
+
+describe('a question that names a five-year plan', () => {
+  let kb: KnowledgeBase;
+  let remove: () => void;
+  beforeAll(async () => {
+    ({ kb, remove } = await openSingleReport('test/fixtures/reports/provincial/anhui-2026-gov-work-report.txt', () => {}));
+  });
+  afterAll(() => remove());
+
+  it('marks candidates that speak only of another five-year plan than the one asked of', async () => {
+    const analysis = analyzeQuestion(kb, '“十四五”时期地区生产总值年均增长多少？');
+    expect(analysis.plans).toEqual([14]);
+    const candidates = rankSentences(kb, analysis, await searchPassages(kb, analysis, 8));
+    const headings = (c: (typeof candidates)[number]) => kb.index.passages[c.passageIndex]!.sectionPath.join(' ');
+    const laterPlanOnly = candidates.filter((c) => headings(c).includes('十五五') && !`${headings(c)}${c.text}`.includes('十四五'));
+    expect(laterPlanOnly.length).toBeGreaterThan(0);
+    for (const c of laterPlanOnly) expect(c.signals.namesOtherPlanOnly).toBe(true);
+    for (const c of candidates.filter((c) => headings(c).includes('十四五'))) expect(c.signals.namesAskedPlan).toBe(true);
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { describeDocument } from '../../ingest/meta/describe-document.js';
 import { arabicizeDates } from '../../ingest/meta/chinese-numerals.js';
-import { findFiveYearPlans, fiveYearPlanSpan } from '../../ingest/meta/five-year-plans.js';
+import { findFiveYearPlans, fiveYearPlanSpan, namedFiveYearPlans } from '../../ingest/meta/five-year-plans.js';
 import { findProvinceByChinese, findProvinceByEnglish, findProvincesInEnglish } from '../../ingest/meta/province-lookup.js';
 import { findRegionMatches } from '../../ingest/meta/region-names.js';
 import { PROVINCES } from '../../ingest/meta/regions.js';
@@ -191,6 +191,9 @@ describe('years', () => {
     expect(fiveYearPlanSpan(15)).toEqual([2026, 2030]);
     expect(findFiveYearPlans('“十四五”时期发展成就和“十五五”时期主要目标任务')).toEqual([14, 15]);
     expect(findFiveYearPlans('国民经济和社会发展第十四个五年规划纲要')).toEqual([14]);
+    expect(namedFiveYearPlans('What was GDP growth over the 14th Five-Year Plan, and the 15th FYP target?')).toEqual([14, 15]);
+    expect(namedFiveYearPlans('十四五期间GDP年均增速多少？')).toEqual([14]);
+    expect(namedFiveYearPlans('What was GDP growth over the past five years?')).toEqual([]);
   });
 
   it('writes Chinese-numeral dates in digits', () => {
