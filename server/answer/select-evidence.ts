@@ -3,6 +3,7 @@
  * described by its signals, the answer model gives it the probability that it answers, then a few
  * are picked so that together they cover the question.
  */
+import { findFiveYearPlans } from '../../ingest/meta/five-year-plans.js';
 import { charBigrams } from '../../ingest/text/tokenize.js';
 import { normalizeForMatch } from '../../ingest/text/normalize.js';
 import type { Figure } from '../../ingest/schema.js';
@@ -14,7 +15,6 @@ import { headingYearFit, lacksAskedKind, lacksChange, mainConcept, missesPlace, 
 import { opensEnumeration } from './list-items.js';
 import { passageInfo, type SentenceFigure } from './passage-sentences.js';
 import { changeFit, isOfKind } from './pick-figures.js';
-import { findFiveYearPlans } from '../../ingest/meta/five-year-plans.js';
 import { termCredit } from './term-credit.js';
 
 export interface Evidence {

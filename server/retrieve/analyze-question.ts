@@ -2,6 +2,7 @@
  * Turns a question (Chinese, English or mixed, maybe a follow-up) into what retrieval and answering
  * need: the key concepts with their Chinese forms and weights, the intent, named years and names.
  */
+import { namedFiveYearPlans } from '../../ingest/meta/five-year-plans.js';
 import type { HistoryTurn } from '../contract.js';
 import { cjkBigrams } from '../../ingest/text/tokenize.js';
 import { normalizeForMatch } from '../../ingest/text/normalize.js';
@@ -10,7 +11,6 @@ import type { KnowledgeBase } from './knowledge-base.js';
 import { namedPlaces } from './named-places.js';
 import { splitQuestion } from './split-question.js';
 import { englishYearWords, questionYears, yearKeyTerms } from './year-terms.js';
-import { namedFiveYearPlans } from '../../ingest/meta/five-year-plans.js';
 import type { ExpectedValue, Intent, KeyTerm, QueryAnalysis } from './types.js';
 
 const FIGURE_RE = /多少|老几|多久|多长|多大|几[项个位家户人次年名]?|比重|占比|比例|增速|增长(?:了|率|幅度|速度)|率(?![先领])|排第|第几|排名|规模|总量|金额|数量|\bhow (?:many|much)\b|\bwhat (?:share|percentage)\b|\b(?:rates?|ratio|proportion|rank(?:ed|ing)?|stand|total|amount|growth|density|number of)\b/i;
