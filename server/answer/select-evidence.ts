@@ -192,13 +192,13 @@ function share(labelGrams: string[], questionGrams: Set<string>): number {
   return labelGrams.length ? labelGrams.filter((g) => questionGrams.has(g)).length / labelGrams.length : 0;
 }
 
-/** A value of the kind asked for, and a level or a change as asked. */
 /** The five-year plans a candidate speaks of against those the question names. */
 function planFit(asked: readonly number[], named: readonly number[]): { namesAskedPlan: boolean; namesOtherPlanOnly: boolean } {
   const namesAskedPlan = named.some((n) => asked.includes(n));
   return { namesAskedPlan, namesOtherPlanOnly: asked.length > 0 && named.length > 0 && !namesAskedPlan };
 }
 
+/** A value of the kind asked for, and a level or a change as asked. */
 function fitsQuestion(analysis: QueryAnalysis, figure: Figure): boolean {
   return changeFit(analysis, figure) === 1 && (analysis.expects.length === 0 || analysis.expects.some((kind) => isOfKind(figure, kind)));
 }
