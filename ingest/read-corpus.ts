@@ -8,7 +8,7 @@ import path from 'node:path';
 import { createError, ERROR_MESSAGES, isAppError, type ErrorCode } from './errors.js';
 import { readReport } from './read/read-report.js';
 import type { DocFormat } from './schema.js';
-import { normalizeCompatibilityForms } from './text/normalize.js';
+import { joinUnderscoreSubscripts, normalizeCompatibilityForms } from './text/normalize.js';
 
 export const CORPUS_EXTENSIONS = ['.md', '.markdown', '.txt', '.pdf', '.docx', '.html', '.htm'];
 
@@ -81,7 +81,7 @@ export async function readCorpusFile(corpusDir: string, file: string, limits: Co
   try {
     const options = { timeoutMs: limits.readTimeoutMs, maxUnzippedBytes: limits.maxUnzippedBytes };
     const { text, format } = await readReport(bytes, path.basename(file), options);
-    const content = normalizeCompatibilityForms(text);
+    const content = joinUnderscoreSubscripts(normalizeCompatibilityForms(text));
     if (!content.trim()) return skip('FILE_EMPTY', 'no text');
     return { relativePath, content, format };
   } catch (error) {

@@ -1,9 +1,11 @@
 /**
  * Cuts each section's text into passages on sentence boundaries; a passage never crosses a section.
- * A table row (read as a sentence) is a passage of its own.
+ * A table row (read as a sentence) is a passage of its own. An enumeration run in mid-paragraph
+ * ("一要……。二要……。") starts a passage at each item, and its passages carry the item's title.
  */
 import type { Passage, TableRow } from '../schema.js';
 import type { ParsedSection } from '../parse/parse-document.js';
+import { inlineEnumerations, type PathSpan } from './inline-enumerations.js';
 import { splitLongSpan, splitSentences, type Span } from './sentences.js';
 
 export interface ChunkOptions {
@@ -21,15 +23,30 @@ export function chunkSections(sections: ParsedSection[], options: ChunkOptions =
 function chunkSection({ section, offsets, rows }: ParsedSection, options: ChunkOptions): Passage[] {
   const text = section.text;
   const sentences = splitSentences(text);
-  const groups: Array<Span & { row?: TableRow }> = [];
+  const items = inlineEnumerations(text, sentences, section.title);
+  const groups: Array<Span & { row?: TableRow; subPath?: string[] }> = [];
   let next = 0;
-  // The prose before `end` (sentences in order, rows skipped), grouped into passages.
+  // The prose before `end` (sentences in order, rows skipped), grouped into passages that never
+  // cross the start or end of an enumerated item.
   const chunkProse = (end: number) => {
-    const prose: Span[] = [];
+    let prose: Span[] = [];
+    let owner: PathSpan | undefined;
+    const flush = () => {
+      const grouped = groupSentences(text, prose, options, section.kind === 'appendix');
+      groups.push(...grouped.map((g) => (owner ? { ...g, subPath: owner.subPath } : g)));
+      prose = [];
+    };
     for (; next < sentences.length && sentences[next]!.start < end; next++) {
-      if (sentences[next]!.end <= end) prose.push(...splitLongSpan(text, sentences[next]!, options.maxChars));
+      const sentence = sentences[next]!;
+      if (sentence.end > end) continue;
+      const within = items.find((item) => item.start <= sentence.start && sentence.start < item.end);
+      if (within !== owner) {
+        flush();
+        owner = within;
+      }
+      prose.push(...splitLongSpan(text, sentence, options.maxChars));
     }
-    groups.push(...groupSentences(text, prose, options, section.kind === 'appendix'));
+    flush();
   };
   for (const { start, end, label, columns, cells } of rows) {
     chunkProse(start);
@@ -41,7 +58,7 @@ function chunkSection({ section, offsets, rows }: ParsedSection, options: ChunkO
     id: `${section.id}-p${i + 1}`,
     docId: section.docId,
     sectionId: section.id,
-    sectionPath: section.path,
+    sectionPath: g.subPath ? [...section.path, ...g.subPath] : section.path,
     text: text.slice(g.start, g.end),
     start: offsets[g.start] ?? section.start,
     end: (offsets[g.end - 1] ?? section.end - 1) + 1,
@@ -60,7 +77,9 @@ function groupSentences(text: string, sentences: Span[], { minChars, maxChars }:
     }
     const length = current.end - current.start;
     const paragraphBreak = text.slice(current.end, sentence.start).includes('\n');
-    const wouldOverflow = sentence.end - current.start > maxChars;
+    // A heading-like sentence alone ("二是精准定位大好项目。") says nothing: it keeps the next one.
+    const slack = length < minChars / 4 ? minChars / 2 : 0;
+    const wouldOverflow = sentence.end - current.start > maxChars + slack;
     if (wouldOverflow || (paragraphBreak && (length >= minChars || byParagraph))) {
       groups.push(current);
       current = { ...sentence };

@@ -58,3 +58,12 @@ const SUPPLEMENT_FORMS: Record<string, string> = {
 export function normalizeCompatibilityForms(text: string): string {
   return text.replace(COMPATIBILITY_FORM_RE, (ch) => SUPPLEMENT_FORMS[ch] ?? ch.normalize('NFKC'));
 }
+
+/**
+ * Subscripts that web text spells with an underscore ("PM_2.5", "CO_2", from <sub> copied as
+ * markup) joined to their symbol, as the same text prints them elsewhere and as people type them.
+ * @example joinUnderscoreSubscripts('PM_2.5浓度为25.9微克/立方米') // -> 'PM2.5浓度为25.9微克/立方米'
+ */
+export function joinUnderscoreSubscripts(text: string): string {
+  return text.replace(/(?<=[A-Za-z])_(?=\d)/g, '');
+}

@@ -88,6 +88,23 @@ describe('report layouts', () => {
     expect(notes).toEqual(['［1］两重：国家重大战略实施和重点领域安全能力建设。', '［2］两新：大规模设备更新和消费品以旧换新。']);
   });
 
+  it('cites a passage to the 一要 item run in mid-paragraph that encloses it, and to its short lead', () => {
+    const energy = `（三）发展现代能源经济。一要做好煤炭保供文章。煤炭产量稳定在12.5亿吨以上。${BODY}二要做好新能源外送文章。新增新能源装机3000万千瓦。`;
+    const trade = `繁荣内外市场需求。一是促进消费扩容提质。${BODY}二是推动外贸稳中提质。出口增长5%。`;
+    const listed = `存在的问题：一是结构不优；二是动能不足。${BODY}`;
+    const text = ['某省政府工作报告', '一、重点工作', energy, '（四）扩大内需。', trade, listed].join('\n');
+    const passages = chunkSections(parseDocument(text, 'a.txt').sections);
+    const pathOf = (needle: string) => passages.find((p) => p.text.includes(needle))!.sectionPath;
+    expect(pathOf('12.5亿吨')).toEqual(['一、重点工作', '（三）发展现代能源经济', '一要做好煤炭保供文章']);
+    expect(pathOf('3000万千瓦')).toEqual(['一、重点工作', '（三）发展现代能源经济', '二要做好新能源外送文章']);
+    expect(pathOf('出口增长5%')).toEqual(['一、重点工作', '（四）扩大内需', '繁荣内外市场需求', '二是推动外贸稳中提质']);
+    // The lead opens the first item's passage rather than standing alone as one.
+    expect(pathOf('繁荣内外市场需求')).toEqual(['一、重点工作', '（四）扩大内需', '繁荣内外市场需求', '一是促进消费扩容提质']);
+    expect(passages.find((p) => p.text.startsWith('（三）'))!.text).toContain('一要做好煤炭保供文章');
+    // Items closed by ； are a list inside a sentence, not headings.
+    expect(pathOf('二是动能不足')).toEqual(['一、重点工作', '（四）扩大内需']);
+  });
+
   it('reads each table row as a sentence and makes it a passage of its own', () => {
     const text = [
       '一、主要指标',

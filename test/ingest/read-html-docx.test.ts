@@ -5,6 +5,10 @@ import { decodeHtml } from '../../ingest/read/html-charset.js';
 import { pickReader, readReport } from '../../ingest/read/read-report.js';
 import type { ReadOptions } from '../../ingest/read/types.js';
 import { listZipEntries } from '../../ingest/read/zip-directory.js';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { readCorpusFile } from '../../ingest/read-corpus.js';
 import { normalizeCompatibilityForms } from '../../ingest/text/normalize.js';
 import { makeDocx } from '../fixtures/make-docx.js';
 import { makeZip } from '../fixtures/make-zip.js';
@@ -117,5 +121,15 @@ describe('sniffing and plain text', () => {
 
   it('maps compatibility forms one character at a time and keeps full-width punctuation', () => {
     expect(normalizeCompatibilityForms('⼀、⽣产总值增⻓6.2％，⼾籍（⼀）：⾼\uF900')).toBe('一、生产总值增长6.2％，户籍（一）：高豈');
+  });
+
+  it('joins a subscript written with an underscore to its symbol when a file is read', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pra-subscript-'));
+    const file = path.join(dir, 'a.txt');
+    fs.writeFileSync(file, '一、环境\nPM_2.5浓度为25.9微克/立方米，CO_2排放下降，重点_项目不变。');
+    const limits = { maxFileBytes: 1024 * 1024, readTimeoutMs: 10_000, maxUnzippedBytes: 1024 * 1024 };
+    const read = await readCorpusFile(dir, file, limits);
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect('content' in read && read.content).toBe('一、环境\nPM2.5浓度为25.9微克/立方米，CO2排放下降，重点_项目不变。');
   });
 });
