@@ -43,6 +43,8 @@ const SIBLING_QUALIFIERS: string[][][] = [
   [['第一产业'], ['第二产业'], ['第三产业', '服务业']],
   [['小学'], ['初中'], ['高中']],
   [['男性'], ['女性']],
+  // The two unemployment statistics: surveyed (城镇调查失业率) and registered (城镇登记失业率).
+  [['调查'], ['登记']],
   // Different statistics of one industry: revenue, value added, gross output.
   [['营业收入', '营收'], ['增加值'], ['产值']],
 ];

@@ -142,6 +142,14 @@ describe('answerQuestion', () => {
     expect(candidates.filter((c) => !c.text.includes('出口')).some((c) => c.signals.siblingOnly)).toBe(false);
   });
 
+  it('tells the surveyed unemployment rate from the registered one, which is all the report gives', async () => {
+    const analysis = analyzeQuestion(kb, '城镇调查失业率是多少？');
+    const candidates = rankSentences(kb, analysis, await searchPassages(kb, analysis, 8));
+    const registered = candidates.filter((c) => c.text.includes('登记失业率'));
+    expect(registered.length).toBeGreaterThan(0);
+    expect(registered.every((c) => c.signals.siblingOnly)).toBe(true);
+  });
+
   it('abstains on another district, an uncovered year and an indicator the report never mentions', async () => {
     for (const question of ['What was Yinzhou District\'s fixed-asset investment total?', '江北区2024年财政总收入预计能达到多少？', '江北区人均公园绿地面积是多少？']) {
       const r = await answerQuestion(kb, { question });
