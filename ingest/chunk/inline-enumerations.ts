@@ -6,6 +6,8 @@
  * paragraph right before the first item ("繁荣内外市场需求。一是……") heads the items too, and opens the
  * first item's passage.
  */
+import { ENUMERATION_RE } from '../parse/headings.js';
+import { parseChineseNumber } from '../text/chinese-numbers.js';
 import type { Span } from './sentences.js';
 
 export interface PathSpan extends Span {
@@ -13,8 +15,6 @@ export interface PathSpan extends Span {
   subPath: string[];
 }
 
-const ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五'];
-const ITEM_RE = new RegExp(`^(${ORDINALS.join('|')})(是|要)`);
 /** As a run-in heading: a clause or two, closed by a full stop, never a list item closed by ；. */
 const MAX_TITLE_CHARS = 64;
 const MAX_LEAD_CHARS = 30;
@@ -72,11 +72,12 @@ function itemRuns(text: string, sentences: Span[]): Item[][] {
 
 function itemAt(text: string, sentence: Span): Item | null {
   const raw = text.slice(sentence.start, sentence.end);
-  const m = ITEM_RE.exec(raw.replace(/\*/g, ''));
-  if (!m || !/。[”’」』）)]*$/.test(raw)) return null;
+  const m = ENUMERATION_RE.exec(raw.replace(/\*/g, ''));
+  const ordinal = m ? parseChineseNumber(m[1]!) : null;
+  if (!m || ordinal === null || !/。[”’」』）)]*$/.test(raw)) return null;
   const title = cleanTitle(raw);
   if (title.length > MAX_TITLE_CHARS || title.length <= m[0].length + 1) return null;
-  return { sentence, ordinal: ORDINALS.indexOf(m[1]!) + 1, family: m[2]!, title };
+  return { sentence, ordinal, family: m[2]!, title };
 }
 
 /** The sentence that opens the paragraph right before `first`, when it is short enough to be a title. */

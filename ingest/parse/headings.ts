@@ -29,8 +29,8 @@ const NUMBERED_PATTERNS: Array<{ rank: number; re: RegExp }> = [
   { rank: 7, re: /^(\d{1,2}[.．、](?![\d.．]))\s*/ },
   { rank: 8, re: /^([（(]\d{1,2}[）)])\s*/ },
 ];
-/** 一是 / 二要 / 三是: paragraph-opening enumerations that head the paragraphs of a section. */
-const ENUMERATION_RE = new RegExp(`^(${CN_NUM})(是|要)`);
+/** 一是 / 二要 / 三是: enumerations that head the paragraphs of a section, or the sentences after them in one. */
+export const ENUMERATION_RE = new RegExp(`^(${CN_NUM})(是|要)`);
 const PART_RE = /^(?:【[^】]{1,20}】|专栏\s*\d{0,3}\s*[:：]?\s*[^。；]{0,30})$/;
 const APPENDIX_RE = /^(?:.{0,24}(?:名词解释|名词注释|注释|术语解释)|(?:附件|附表|附录)\s*\d*(?:\s*[:：]\s*[^。；]{1,40})?|说明)\s*[:：]?$/;
 /** A numbered line that ends like a sentence is a list item, not a heading. */

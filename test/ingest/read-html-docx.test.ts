@@ -1,13 +1,13 @@
 /** The HTML and DOCX readers, content sniffing and the text checks, on small hand-made files. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { htmlToReportText } from '../../ingest/read/html.js';
 import { decodeHtml } from '../../ingest/read/html-charset.js';
 import { pickReader, readReport } from '../../ingest/read/read-report.js';
 import type { ReadOptions } from '../../ingest/read/types.js';
 import { listZipEntries } from '../../ingest/read/zip-directory.js';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { readCorpusFile } from '../../ingest/read-corpus.js';
 import { normalizeCompatibilityForms } from '../../ingest/text/normalize.js';
 import { makeDocx } from '../fixtures/make-docx.js';
