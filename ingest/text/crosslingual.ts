@@ -205,26 +205,45 @@ export function findGlossaryConflicts(glossary: Glossary): string[] {
   return conflicts;
 }
 
-function indexGlossary(glossary: Glossary): Map<string, PhraseRule[]> {
-  const rules = new Map<string, PhraseRule[]>();
+interface GlossaryRules {
+  /** By first stem, for matching in order. */
+  byFirst: Map<string, PhraseRule[]>;
+  /** Phrases of three words or more, by their sorted stems: "surveyed urban unemployment rate" for "urban surveyed …". */
+  byWordSet: Map<string, PhraseRule[]>;
+  longest: number;
+}
+
+/** Words of three or more are listed in either order: adjectives before a noun change places freely. */
+const UNORDERED_MIN_WORDS = 3;
+
+const wordSetKey = (stems: readonly string[]) => [...stems].sort().join(' ');
+
+function indexGlossary(glossary: Glossary): GlossaryRules {
+  const byFirst = new Map<string, PhraseRule[]>();
+  const byWordSet = new Map<string, PhraseRule[]>();
+  let longest = 0;
+  const add = (map: Map<string, PhraseRule[]>, key: string, rule: PhraseRule) => map.set(key, [...(map.get(key) ?? []), rule]);
   for (const entry of glossary.entries) {
     for (const phrase of entry.en) {
       const tokens = phraseWords(phrase);
       if (tokens.length === 0) continue;
       const rule = { words: tokens.map((t) => t.surface), stems: tokens.map((t) => t.stem), entry };
-      const list = rules.get(rule.stems[0]!) ?? [];
-      list.push(rule);
-      rules.set(rule.stems[0]!, list);
+      add(byFirst, rule.stems[0]!, rule);
+      if (rule.stems.length >= UNORDERED_MIN_WORDS) add(byWordSet, wordSetKey(rule.stems), rule);
+      longest = Math.max(longest, rule.stems.length);
     }
   }
-  for (const list of rules.values()) list.sort((a, b) => b.stems.length - a.stems.length);
-  return rules;
+  for (const list of byFirst.values()) list.sort((a, b) => b.stems.length - a.stems.length);
+  return { byFirst, byWordSet, longest };
 }
 
-/** Glossary phrases matching at `at`, longest first; between equal lengths, the exact spelling first. */
-function matchPhrases(rules: Map<string, PhraseRule[]>, tokens: EnglishToken[], at: number): PhraseRule[] {
+/**
+ * Glossary phrases matching at `at`, longest first; between equal lengths, the exact spelling
+ * first. Without a match in order, a phrase of three words or more matches its words in any order.
+ */
+function matchPhrases(rules: GlossaryRules, tokens: EnglishToken[], at: number): PhraseRule[] {
   const matches: { rule: PhraseRule; exact: boolean }[] = [];
-  for (const rule of rules.get(tokens[at]!.stem) ?? []) {
+  for (const rule of rules.byFirst.get(tokens[at]!.stem) ?? []) {
     if (at + rule.stems.length > tokens.length) continue;
     if (!rule.stems.every((stem, i) => tokens[at + i]!.stem === stem)) continue;
     // A lone stopword ("list", "show") never counts as a glossary word ("listed").
@@ -234,6 +253,11 @@ function matchPhrases(rules: Map<string, PhraseRule[]>, tokens: EnglishToken[], 
     // stemmed, "traded in Hubei" would be a trade-in.
     if (!exact && rule.words.length > 1 && STOPWORDS.has(rule.words.at(-1)!)) continue;
     matches.push({ rule, exact });
+  }
+  for (let length = Math.min(rules.longest, tokens.length - at); length >= UNORDERED_MIN_WORDS; length--) {
+    if (matches.some((m) => m.rule.stems.length >= length)) break;
+    const reordered = rules.byWordSet.get(wordSetKey(tokens.slice(at, at + length).map((t) => t.stem)));
+    if (reordered) matches.push(...reordered.map((rule) => ({ rule, exact: false })));
   }
   matches.sort((a, b) => b.rule.stems.length - a.rule.stems.length || Number(b.exact) - Number(a.exact));
   return matches.map((match) => match.rule);

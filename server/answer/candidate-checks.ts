@@ -18,7 +18,7 @@ import { termCredit } from './term-credit.js';
  * General-language IDF (jieba's table) from which a word names a concept rather than a way of
  * asking: 外资企业 9.4, 绿地面积 12 are concepts; 方向 5.4, 概括 7.5, 做法 6.6 are phrasing.
  */
-const SPECIFIC_CONCEPT_IDF = 8;
+export const SPECIFIC_CONCEPT_IDF = 8;
 /** Wording that wants a number for an answer ("几大办" wants a name that holds one). */
 const NUMBER_WANTED_RE = /多少|第几|排名|老几|多久|多长|多大|几(?:个|项|家|位|所|座|条|名|人|户|年|次|倍)|how (?:many|much)|what (?:percentage|share|proportion|rate|ratio)|\brank/i;
 /** Wording that asks for an amount of money and nothing else ("投了多少个亿", "how much … worth"). */
@@ -110,6 +110,39 @@ export function lacksChange(analysis: QueryAnalysis, figures: SentenceFigure[]):
 /** A place the question names (below the city) that the sentence does not name. */
 export function missesPlace(analysis: QueryAnalysis, normalizedSentence: string): boolean {
   return analysis.places.some((forms) => !forms.some((f) => normalizedSentence.includes(normalizeForMatch(f))));
+}
+
+/**
+ * A place the question names comes up in the sentence only after every figure labelled with the
+ * question's concepts: "接待游客总量突破361.0万人次，…，慈城古县城入选省文旅金名片" counts the
+ * whole district's visitors, and names 慈城 for something else.
+ */
+export function placeAfterFigures(analysis: QueryAnalysis, normalizedSentence: string, labelled: SentenceFigure[]): boolean {
+  if (analysis.places.length === 0 || labelled.length === 0) return false;
+  const lastFigureEnd = Math.max(...labelled.map((f) => {
+    const at = normalizedSentence.indexOf(f.clause);
+    return at < 0 ? normalizedSentence.length : at + f.clause.length;
+  }));
+  return analysis.places.some((forms) => {
+    const first = Math.min(...forms.map((f) => normalizedSentence.indexOf(normalizeForMatch(f))).filter((at) => at >= 0));
+    return Number.isFinite(first) && first >= lastFigureEnd;
+  });
+}
+
+/** Heads that only say "how much of it": 游客总量 is what "多少游客" asks. */
+const AMOUNT_HEADS_RE = /(?:总量|总额|总数|数量|规模|人数|个数)$/;
+/** The last word of a label, where a Chinese noun phrase keeps its head (户籍人口…参保率: 参保率). */
+const LABEL_HEAD_CHARS = 2;
+
+/**
+ * A figure labelled with the question's concepts measures what the question asks when its label's
+ * head word is one the question uses: "户籍人口参保率" labels a rate of 户籍人口, not "户籍人口有多少".
+ * `asked` is the question and its concepts' forms, in the match form.
+ */
+export function labelHeadAsked(asked: string, label: string): boolean {
+  const bare = label.replace(/[）)”"’」》\]]+$/, '');
+  if (bare.length <= LABEL_HEAD_CHARS || AMOUNT_HEADS_RE.test(bare)) return true;
+  return asked.includes(bare.slice(-LABEL_HEAD_CHARS));
 }
 
 /** Which relative year words a text uses: 今年 for the document's own year, 去年 for the one before. */

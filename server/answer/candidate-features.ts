@@ -24,6 +24,8 @@ export interface CandidateSignals {
   textCoverage: number;
   headingCoverage: number;
   coverage: number;
+  /** Weighted share of the question's specific concepts (港航 of 港航服务业) neither the sentence nor its headings state. */
+  uncoveredSpecific: number;
   /** Weighted coverage counting only concepts a fitting figure of the sentence is labelled with. */
   labelledCoverage: number;
   /** Credit of the question's main concept in the sentence (1 when there is no main concept). */
@@ -43,6 +45,10 @@ export interface CandidateSignals {
   lacksAskedKind: boolean;
   lacksChange: boolean;
   missesPlace: boolean;
+  /** A fitting figure labelled with the question's concepts has a label whose head word the question uses. */
+  headAsked: boolean;
+  /** The sentence names the asked place only after its figures for the question's concepts. */
+  placeAfterFigures: boolean;
   /** The question names a year that neither the passage nor its headings speak of. */
   missesYear: boolean;
   /** The passage's headings speak of a year the question names ("一、2025年工作回顾"). */
@@ -111,6 +117,9 @@ export const FEATURES: Record<string, FeatureFn> = {
   lacks_asked_kind: (q, _qs, c) => isFigure(q) * bit(c.lacksAskedKind),
   lacks_change: (q, _qs, c) => isFigure(q) * bit(c.lacksChange),
   misses_place: (_q, _qs, c) => bit(c.missesPlace),
+  place_after_figures: (_q, _qs, c) => bit(c.placeAfterFigures),
+  figure_q_head_asked: (q, _qs, c) => isFigure(q) * bit(c.headAsked),
+  uncovered_specific: (_q, _qs, c) => c.uncoveredSpecific,
   misses_year: (_q, _qs, c) => bit(c.missesYear),
   year_in_heading: (_q, _qs, c) => bit(c.yearInHeading),
   other_year_in_heading: (_q, _qs, c) => bit(c.otherYearInHeading),

@@ -4,6 +4,7 @@
  * a count) counting in favour.
  */
 import type { Figure } from '../../ingest/schema.js';
+import { normalizeForMatch } from '../../ingest/text/normalize.js';
 import { cjkBigrams } from '../../ingest/text/tokenize.js';
 import type { KnowledgeBase } from '../retrieve/knowledge-base.js';
 import { sentenceFigures } from './passage-sentences.js';
@@ -31,7 +32,9 @@ export function pickFigures(kb: KnowledgeBase, analysis: QueryAnalysis, evidence
     // A sentence chosen for one sub-question is read with that sub-question's words and kinds.
     const asked = e.part ?? analysis;
     const questionGrams = new Set(asked.keyTerms.flatMap((t) => t.alternatives.flatMap((a) => [a, ...cjkBigrams(a)])));
+    const question = normalizeForMatch(asked.question);
     const scored = sentenceFigures(kb, e)
+      .filter(({ figure: f }) => !echoesQuestion(question, f))
       .map(({ figure: f }) => ({ f, match: labelMatch(f, questionGrams) }))
       .filter((s) => s.match > 0)
       .map(({ f, match }) => ({ f, score: (match + (asked.expects.some((kind) => isOfKind(f, kind)) ? EXPECTED_KIND_BONUS : 0)) * changeFit(asked, f) * rankFit(asked, f) }))
@@ -41,6 +44,21 @@ export function pickFigures(kb: KnowledgeBase, analysis: QueryAnalysis, evidence
     for (const { f } of keep) picked.push({ figure: f, evidence: e });
   }
   return picked.slice(0, MAX_FIGURES);
+}
+
+/**
+ * The question itself writes the value: "3岁" of "每千人拥有3岁以下婴幼儿托位数" is part of the
+ * measure's name, and "30个" of "30个指标里有几项" is what the question starts from, not its answer.
+ * `question` is in the match form.
+ */
+export function echoesQuestion(question: string, figure: Figure): boolean {
+  const value = normalizeForMatch(figure.text);
+  for (let at = question.indexOf(value); at >= 0; at = question.indexOf(value, at + 1)) {
+    const before = question[at - 1] ?? '';
+    const after = question[at + value.length] ?? '';
+    if (!/[\d.]/.test(before) && !/[\d.]/.test(after)) return true;
+  }
+  return false;
 }
 
 function labelMatch(figure: Figure, questionGrams: Set<string>): number {

@@ -11,10 +11,10 @@ import type { KnowledgeBase } from '../retrieve/knowledge-base.js';
 import type { KeyTerm, QueryAnalysis, RankedPassage } from '../retrieve/types.js';
 import { defaultScorer, type AnswerScorer } from './answer-model.js';
 import { featureVector, type CandidateSignals, type QuestionSignals } from './candidate-features.js';
-import { headingYearFit, lacksAskedKind, lacksChange, mainConcept, missesPlace, missingSpecificShare, namesSiblingOnly, statesYear, wantsNumber } from './candidate-checks.js';
+import { headingYearFit, labelHeadAsked, lacksAskedKind, lacksChange, mainConcept, missesPlace, missingSpecificShare, namesSiblingOnly, placeAfterFigures, SPECIFIC_CONCEPT_IDF, statesYear, wantsNumber } from './candidate-checks.js';
 import { opensEnumeration } from './list-items.js';
 import { passageInfo, type SentenceFigure } from './passage-sentences.js';
-import { changeFit, isOfKind } from './pick-figures.js';
+import { changeFit, echoesQuestion, isOfKind } from './pick-figures.js';
 import { termCredit } from './term-credit.js';
 
 export interface Evidence {
@@ -90,6 +90,10 @@ export function rankSentences(kb: KnowledgeBase, analysis: QueryAnalysis, ranked
 
 interface QuestionContext {
   analysis: QueryAnalysis;
+  /** The question in the match form. */
+  normalizedQuestion: string;
+  /** The question and its concepts' forms, in the match form. */
+  askedForms: string;
   questionGrams: Set<string>;
   /** The question's main concept, -1 when none. */
   main: number;
@@ -100,6 +104,8 @@ interface QuestionContext {
 function questionContext(analysis: QueryAnalysis): QuestionContext {
   return {
     analysis,
+    normalizedQuestion: normalizeForMatch(analysis.question),
+    askedForms: normalizeForMatch([analysis.question, ...analysis.keyTerms.flatMap((t) => t.alternatives)].join('|')),
     questionGrams: new Set(analysis.keyTerms.flatMap((t) => t.alternatives.flatMap((a) => charBigrams(normalizeForMatch(a))))),
     main: mainConcept(analysis),
     names: (t, f) => termCredit(t, f.labelWithQualifier) >= LABEL_MIN_CREDIT || termCredit(t, f.clause) >= LABEL_MIN_CREDIT,
@@ -121,13 +127,15 @@ function describePassage(kb: KnowledgeBase, question: QuestionContext, hit: Rank
   const headingCredits = analysis.keyTerms.map((t) => (t.year !== undefined && headingYearFit(passage.sectionPath, [t.year]).named ? 1 : termCredit(t, heading)));
   const underPlanHeading = PLAN_HEADING_RE.test(sectionPath);
   const headingPlans = passage.sectionPath.flatMap(findFiveYearPlans);
-  return sentences.map(({ start, end, text, normalized, figures }) => {
+  return sentences.map(({ start, end, text, normalized, figures: all }) => {
+    const figures = all.filter((f) => !echoesQuestion(question.normalizedQuestion, f.figure));
     const textCredits = analysis.keyTerms.map((t) => termCredit(t, normalized));
     const credits = textCredits.map((c, i) => Math.max(c, HEADING_CREDIT * headingCredits[i]!));
     const fitting = figures.filter((f) => fitsQuestion(analysis, f.figure));
     // A figure question's concept is answered where a fitting figure is labelled with it.
     const labelled = analysis.keyTerms.map((t) => fitting.some((f) => names(t, f)));
-    const labelledFigures = figures.filter((f) => analysis.keyTerms.some((t) => names(t, f))).length;
+    const labelledByQuestion = figures.filter((f) => analysis.keyTerms.some((t) => names(t, f)));
+    const labelledFigures = labelledByQuestion.length;
     const answerCredits = analysis.intent === 'figure' ? credits.map((c, i) => (labelled[i] ? c : c * UNLABELLED_SHARE)) : credits;
     const signals: CandidateSignals = {
       hit,
@@ -135,6 +143,7 @@ function describePassage(kb: KnowledgeBase, question: QuestionContext, hit: Rank
       textCoverage: weighted(analysis, textCredits),
       headingCoverage: weighted(analysis, headingCredits),
       coverage: weighted(analysis, credits),
+      uncoveredSpecific: weighted(analysis, credits.map((c, i) => (c === 0 && analysis.keyTerms[i]!.specificity >= SPECIFIC_CONCEPT_IDF ? 1 : 0))),
       labelledCoverage: weighted(analysis, credits.map((c, i) => (labelled[i] ? c : 0))),
       mainCredit: main < 0 ? 1 : credits[main]!,
       mainLabelled: main >= 0 && labelled[main]!,
@@ -149,6 +158,8 @@ function describePassage(kb: KnowledgeBase, question: QuestionContext, hit: Rank
       lacksAskedKind: lacksAskedKind(analysis, text, figures),
       lacksChange: lacksChange(analysis, figures),
       missesPlace: missesPlace(analysis, normalized),
+      placeAfterFigures: placeAfterFigures(analysis, normalized, labelledByQuestion),
+      headAsked: fitting.some((f) => analysis.keyTerms.some((t) => names(t, f)) && labelHeadAsked(question.askedForms, f.label)),
       missesYear,
       ...planFit(analysis.plans, [...headingPlans, ...findFiveYearPlans(text)]),
       yearInHeading: headingYears.named,

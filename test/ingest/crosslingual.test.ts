@@ -141,6 +141,21 @@ describe('English question expansion', () => {
     expect(forms('What was the value of technology contracts traded in Hubei?')).not.toContain('以旧换新');
   });
 
+  it('matches a phrase of three words or more in any word order, a pair only in its own', () => {
+    const small: Glossary = {
+      version: 1,
+      entries: [
+        { en: ['urban surveyed unemployment rate'], zh: ['城镇调查失业率'] },
+        { en: ['rate'], zh: ['率'] },
+        { en: ['forest coverage'], zh: ['森林覆盖率'] },
+      ],
+    };
+    const forms = (q: string) => allChinese(createEnglishExpander({ glossary: small, isCorpusTerm: () => true }).expand(q));
+    expect(forms('the surveyed urban unemployment rate')).toContain('城镇调查失业率');
+    expect(forms('the urban surveyed unemployment rate')).toContain('城镇调查失业率');
+    expect(forms('the coverage forest')).not.toContain('森林覆盖率');
+  });
+
   it('reads over/under as comparing only before a number', () => {
     expect(expander.expand('forest over the period').map((t) => t.source)).not.toContain('over');
     expect(expander.expand('forest over 100 mu').map((t) => t.source)).toContain('over');

@@ -1,0 +1,63 @@
+/**
+ * Candidate facts read off a sentence and the question: a value the question writes itself is no
+ * answer, and a place named after the figures is not what they count.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Figure } from '../../ingest/schema.js';
+import { normalizeForMatch } from '../../ingest/text/normalize.js';
+import { labelHeadAsked, placeAfterFigures } from '../../server/answer/candidate-checks.js';
+import type { SentenceFigure } from '../../server/answer/passage-sentences.js';
+import { echoesQuestion } from '../../server/answer/pick-figures.js';
+import type { QueryAnalysis } from '../../server/retrieve/types.js';
+
+const figure = (text: string, label = ''): Figure => ({
+  id: 'f', docId: 'd', sectionId: 's', passageId: 'p', sectionPath: [], label, value: text, unit: '', kind: 'count',
+  number: null, qualifier: null, text, sentence: '', start: 0, end: 0,
+});
+const sentenceFigure = (text: string, clause: string): SentenceFigure => ({
+  figure: figure(text), label: '', labelWithQualifier: '', clause: normalizeForMatch(clause), labelGrams: [],
+});
+const asking = (places: string[][]) => ({ places }) as unknown as QueryAnalysis;
+
+describe('a value the question writes itself', () => {
+  const question = normalizeForMatch('每千人拥有3岁以下婴幼儿托位数是多少个？');
+
+  it('is part of the asked name, not an answer', () => {
+    expect(echoesQuestion(question, figure('3岁'))).toBe(true);
+    expect(echoesQuestion(question, figure('3 岁'))).toBe(true);
+  });
+
+  it('must stand alone in the question: 3岁 is not in 13岁 nor 3.5岁', () => {
+    expect(echoesQuestion(normalizeForMatch('13岁以下有多少？'), figure('3岁'))).toBe(false);
+    expect(echoesQuestion(normalizeForMatch('3.5岁以下有多少？'), figure('5岁'))).toBe(false);
+    expect(echoesQuestion(question, figure('4.5个'))).toBe(false);
+  });
+});
+
+describe('a place the sentence names after its figures', () => {
+  const sentence = normalizeForMatch('接待游客总量突破 361.0 万人次，旅游产业增加值占比达 4.3%，慈城古县城入选省文旅金名片');
+  const visitors = sentenceFigure('361.0万人次', '接待游客总量突破 361.0 万人次');
+
+  it('is flagged: the figure counts the whole district', () => {
+    expect(placeAfterFigures(asking([['慈城古县城', '慈城']]), sentence, [visitors])).toBe(true);
+  });
+
+  it('is not flagged when the place comes first, or when no place is asked', () => {
+    const own = normalizeForMatch('慈城古县城接待游客总量突破 361.0 万人次');
+    expect(placeAfterFigures(asking([['慈城古县城']]), own, [sentenceFigure('361.0万人次', '慈城古县城接待游客总量突破 361.0 万人次')])).toBe(false);
+    expect(placeAfterFigures(asking([]), sentence, [visitors])).toBe(false);
+    expect(placeAfterFigures(asking([['慈城古县城']]), sentence, [])).toBe(false);
+  });
+});
+
+describe("a figure label's head word", () => {
+  it('must be one the question uses: a rate of 户籍人口 does not say how many there are', () => {
+    expect(labelHeadAsked(normalizeForMatch('江北区户籍人口有多少？'), '户籍人口养老保险、医疗保险参保率')).toBe(false);
+    expect(labelHeadAsked(normalizeForMatch('户籍人口参保率是多少？'), '户籍人口养老保险、医疗保险参保率')).toBe(true);
+  });
+
+  it('may be a word of amount the question leaves unsaid: 多少游客 asks 接待游客总量', () => {
+    expect(labelHeadAsked(normalizeForMatch('接待了多少游客？'), '接待游客总量')).toBe(true);
+    expect(labelHeadAsked(normalizeForMatch('规上工业增加值总量是多少个亿？'), '高新技术产业增加值占规上工业增加值比重')).toBe(false);
+  });
+});
