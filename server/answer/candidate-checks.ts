@@ -9,7 +9,7 @@ import { readHeadingYears } from '../../ingest/meta/heading-years.js';
 import type { DocumentYears } from '../../ingest/schema.js';
 import { normalizeForMatch } from '../../ingest/text/normalize.js';
 import type { KnowledgeBase } from '../retrieve/knowledge-base.js';
-import type { QueryAnalysis } from '../retrieve/types.js';
+import type { KeyTerm, QueryAnalysis } from '../retrieve/types.js';
 import type { SentenceFigure } from './passage-sentences.js';
 import { isChangeFigure, isOfKind } from './pick-figures.js';
 import { termCredit } from './term-credit.js';
@@ -127,6 +127,18 @@ export function placeAfterFigures(analysis: QueryAnalysis, normalizedSentence: s
     const first = Math.min(...forms.map((f) => normalizedSentence.indexOf(normalizeForMatch(f))).filter((at) => at >= 0));
     return Number.isFinite(first) && first >= lastFigureEnd;
   });
+}
+
+/**
+ * The term is the unit of a value the question writes ("岁" of "3岁以下"): part of the measure's
+ * name, it labels no figure ("人均预期寿命83.13岁" does not answer "3岁以下婴幼儿托位数").
+ */
+export function unitOfWrittenValue(question: string, term: KeyTerm): boolean {
+  if ([...term.source].length !== 1) return false;
+  for (let at = question.indexOf(term.source); at >= 0; at = question.indexOf(term.source, at + 1)) {
+    if (at > 0 && /\d/.test(question[at - 1]!)) return true;
+  }
+  return false;
 }
 
 /** Heads that only say "how much of it": 游客总量 is what "多少游客" asks. */

@@ -11,7 +11,7 @@ import type { KnowledgeBase } from '../retrieve/knowledge-base.js';
 import type { KeyTerm, QueryAnalysis, RankedPassage } from '../retrieve/types.js';
 import { defaultScorer, type AnswerScorer } from './answer-model.js';
 import { featureVector, type CandidateSignals, type QuestionSignals } from './candidate-features.js';
-import { headingYearFit, labelHeadAsked, lacksAskedKind, lacksChange, mainConcept, missesPlace, missingSpecificShare, namesSiblingOnly, placeAfterFigures, SPECIFIC_CONCEPT_IDF, statesYear, wantsNumber } from './candidate-checks.js';
+import { headingYearFit, labelHeadAsked, lacksAskedKind, lacksChange, mainConcept, missesPlace, missingSpecificShare, namesSiblingOnly, placeAfterFigures, SPECIFIC_CONCEPT_IDF, statesYear, unitOfWrittenValue, wantsNumber } from './candidate-checks.js';
 import { opensEnumeration } from './list-items.js';
 import { passageInfo, type SentenceFigure } from './passage-sentences.js';
 import { changeFit, echoesQuestion, isOfKind } from './pick-figures.js';
@@ -102,13 +102,14 @@ interface QuestionContext {
 }
 
 function questionContext(analysis: QueryAnalysis): QuestionContext {
+  const units = new Set(analysis.keyTerms.filter((t) => unitOfWrittenValue(analysis.question, t)));
   return {
     analysis,
     normalizedQuestion: normalizeForMatch(analysis.question),
     askedForms: normalizeForMatch([analysis.question, ...analysis.keyTerms.flatMap((t) => t.alternatives)].join('|')),
     questionGrams: new Set(analysis.keyTerms.flatMap((t) => t.alternatives.flatMap((a) => charBigrams(normalizeForMatch(a))))),
     main: mainConcept(analysis),
-    names: (t, f) => termCredit(t, f.labelWithQualifier) >= LABEL_MIN_CREDIT || termCredit(t, f.clause) >= LABEL_MIN_CREDIT,
+    names: (t, f) => !units.has(t) && (termCredit(t, f.labelWithQualifier) >= LABEL_MIN_CREDIT || termCredit(t, f.clause) >= LABEL_MIN_CREDIT),
   };
 }
 

@@ -5,10 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Figure } from '../../ingest/schema.js';
 import { normalizeForMatch } from '../../ingest/text/normalize.js';
-import { labelHeadAsked, placeAfterFigures } from '../../server/answer/candidate-checks.js';
+import { labelHeadAsked, placeAfterFigures, unitOfWrittenValue } from '../../server/answer/candidate-checks.js';
 import type { SentenceFigure } from '../../server/answer/passage-sentences.js';
 import { echoesQuestion } from '../../server/answer/pick-figures.js';
-import type { QueryAnalysis } from '../../server/retrieve/types.js';
+import type { KeyTerm, QueryAnalysis } from '../../server/retrieve/types.js';
 
 const figure = (text: string, label = ''): Figure => ({
   id: 'f', docId: 'd', sectionId: 's', passageId: 'p', sectionPath: [], label, value: text, unit: '', kind: 'count',
@@ -59,5 +59,18 @@ describe("a figure label's head word", () => {
   it('may be a word of amount the question leaves unsaid: 多少游客 asks 接待游客总量', () => {
     expect(labelHeadAsked(normalizeForMatch('接待了多少游客？'), '接待游客总量')).toBe(true);
     expect(labelHeadAsked(normalizeForMatch('规上工业增加值总量是多少个亿？'), '高新技术产业增加值占规上工业增加值比重')).toBe(false);
+  });
+});
+
+describe('the unit of a value the question writes', () => {
+  const term = (source: string) => ({ source, alternatives: [source], weight: 1, specificity: 5 }) as KeyTerm;
+
+  it('is part of the name: 岁 of 3岁以下 labels no figure', () => {
+    expect(unitOfWrittenValue('每千人拥有3岁以下婴幼儿托位数是多少个？', term('岁'))).toBe(true);
+  });
+
+  it('is only a one-character word right after a digit', () => {
+    expect(unitOfWrittenValue('岁数多大的老人有补贴？', term('岁'))).toBe(false);
+    expect(unitOfWrittenValue('3岁以下婴幼儿托位数', term('婴幼儿'))).toBe(false);
   });
 });
