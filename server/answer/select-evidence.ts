@@ -14,6 +14,7 @@ import { featureVector, type CandidateSignals, type QuestionSignals } from './ca
 import { headingYearFit, labelHeadAsked, lacksAskedKind, lacksChange, mainConcept, missesPlace, missingSpecificShare, namesSiblingOnly, placeAfterFigures, SPECIFIC_CONCEPT_IDF, statesYear, unitOfWrittenValue, wantsNumber } from './candidate-checks.js';
 import { opensEnumeration } from './list-items.js';
 import { passageInfo, type SentenceFigure } from './passage-sentences.js';
+import { timeHeadings } from './section-years.js';
 import { changeFit, echoesQuestion, isOfKind } from './pick-figures.js';
 import { termCredit } from './term-credit.js';
 
@@ -122,10 +123,11 @@ function describePassage(kb: KnowledgeBase, question: QuestionContext, hit: Rank
   const passageNormalized = normalizeForMatch(passage.text);
   const asked = analysis.years.map(Number);
   const current = doc?.years.current ?? null;
-  const headingYears = headingYearFit(passage.sectionPath, asked);
+  const datedHeadings = timeHeadings(kb, passage);
+  const headingYears = headingYearFit(datedHeadings, asked);
   const missesYear = !headingYears.named && asked.some((y) => !doc || !statesYear(passageNormalized, doc.years, y));
   // A heading over a span of years ("一、“十四五”时期工作回顾") speaks of each year in it.
-  const headingCredits = analysis.keyTerms.map((t) => (t.year !== undefined && headingYearFit(passage.sectionPath, [t.year]).named ? 1 : termCredit(t, heading)));
+  const headingCredits = analysis.keyTerms.map((t) => (t.year !== undefined && headingYearFit(datedHeadings, [t.year]).named ? 1 : termCredit(t, heading)));
   const underPlanHeading = PLAN_HEADING_RE.test(sectionPath);
   const headingPlans = passage.sectionPath.flatMap(findFiveYearPlans);
   return sentences.map(({ start, end, text, normalized, figures: all }) => {

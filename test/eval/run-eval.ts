@@ -6,7 +6,8 @@
  * `npm run eval -- --library DIR[,DIR] [--sets DIR]`: the folders' files as one library, scored on
  * the sets of DIR (default test/eval/library), region-naming questions and comparisons.
  * `npm run eval -- --cv [--sets DIR]`: leave-one-report-out figures of the answer model
- * (`test/train/cross-validate.ts`); with `--sets`, each held-out report is scored on its set in DIR.
+ * (`test/train/cross-validate.ts`); with `--sets`, each held-out report is scored on its set in DIR;
+ * `--verbose` prints the misses, here and everywhere.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -63,14 +64,18 @@ async function scoreSet(questions: EvalQuestion[], ask: Ask, verbose: boolean): 
     const response = await ask(q);
     const score = scoreAnswer(q, response, performance.now() - started);
     scores.push(score);
-    if (verbose && (score.answer === false || score.cite === false || score.recall5 === false || score.abstain === false)) {
-      const cited = response.citations.slice(0, 3).map((c) => c.sectionPath.at(-1)).join(' | ');
-      console.log(
-        `--- ${q.id} ${q.question}\n  expected ${JSON.stringify(q.answers)} in ${q.section}\n  got answerable=${response.answerable} ${JSON.stringify(score)}\n  cited ${cited}\n  ${response.answer.replace(/\n/g, '\n  ').slice(0, 600)}`,
-      );
-    }
+    if (verbose) printMiss(q, response, score);
   }
   return scores;
+}
+
+/** A question that failed any measure, with what was expected and what came back. */
+function printMiss(q: EvalQuestion, response: AnswerResponse, score: QuestionScore): void {
+  if (score.answer !== false && score.cite !== false && score.recall5 !== false && score.abstain !== false) return;
+  const cited = response.citations.slice(0, 3).map((c) => c.sectionPath.at(-1)).join(' | ');
+  console.log(
+    `--- ${q.id} ${q.question}\n  expected ${JSON.stringify(q.answers)} in ${q.section}\n  got answerable=${response.answerable} ${JSON.stringify(score)}\n  cited ${cited}\n  ${response.answer.replace(/\n/g, '\n  ').slice(0, 600)}`,
+  );
 }
 
 const pct = (f: { hit: number; total: number; rate: number }) => `${(f.rate * 100).toFixed(1)}% (${f.hit}/${f.total})`;
@@ -144,7 +149,7 @@ function setsByReport(dir: string): (report: string) => EvalQuestion[] | undefin
 }
 
 async function evalCrossValidated(args: EvalArgs): Promise<void> {
-  const results = await crossValidate((l) => console.error(`[eval] ${l}`), args.setsGiven ? setsByReport(args.sets) : undefined);
+  const results = await crossValidate((l) => console.error(`[eval] ${l}`), args.setsGiven ? setsByReport(args.sets) : undefined, args.verbose ? printMiss : undefined);
   console.log(`${'held-out report'.padEnd(40)} answer   zh    en  cite  rec5 abstain`);
   for (const { report, scores } of results) console.log(reportRow(report, scores));
   const pooled = results.flatMap((r) => r.scores);

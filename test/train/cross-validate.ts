@@ -8,16 +8,24 @@
  * model was frozen) instead of its training ones; reports it gives none for are skipped.
  */
 import { scorerFromModel } from '../../server/answer/answer-model.js';
+import type { AnswerResponse } from '../../server/contract.js';
 import { scoreAnswer, type EvalQuestion, type QuestionScore } from '../eval/score.js';
 import { openAllReports } from './all-examples.js';
 import { chooseThreshold, fitOn, outOfFold, toModel } from './fit-answer-model.js';
+
+/** Told of each held-out answer as it is scored (`--cv --verbose` prints the misses). */
+export type OnHeldOutAnswer = (q: EvalQuestion, response: AnswerResponse, score: QuestionScore) => void;
 
 export interface ReportScores {
   report: string;
   scores: QuestionScore[];
 }
 
-export async function crossValidate(log: (line: string) => void, questionsFor?: (report: string) => EvalQuestion[] | undefined): Promise<ReportScores[]> {
+export async function crossValidate(
+  log: (line: string) => void,
+  questionsFor?: (report: string) => EvalQuestion[] | undefined,
+  onAnswer?: OnHeldOutAnswer,
+): Promise<ReportScores[]> {
   const { examples, reports, close } = await openAllReports(log);
   try {
     // Each report's out-of-fold outcomes, from a model fitted without it, once.
@@ -32,7 +40,10 @@ export async function crossValidate(log: (line: string) => void, questionsFor?: 
       const scores: QuestionScore[] = [];
       for (const q of questions) {
         const started = performance.now();
-        scores.push(scoreAnswer(q, await opened.ask(q, { scorer }), performance.now() - started));
+        const response = await opened.ask(q, { scorer });
+        const score = scoreAnswer(q, response, performance.now() - started);
+        scores.push(score);
+        onAnswer?.(q, response, score);
       }
       results.push({ report, scores });
     }
