@@ -114,6 +114,23 @@ function questionContext(analysis: QueryAnalysis): QuestionContext {
   };
 }
 
+/**
+ * Where span wording (年均, 累计, “十四五”时期) can qualify the asked figure: the sentence up to the
+ * clause of its last figure labelled with the main concept (or any asked one), since wording after
+ * it is said of other figures ("…增长5%左右，…，细颗粒物年均浓度…"); null when no figure is labelled.
+ */
+function spanScope(analysis: QueryAnalysis, main: number, normalized: string, labelled: SentenceFigure[], names: QuestionContext['names']): string | null {
+  const mainTerm = main >= 0 ? analysis.keyTerms[main] : undefined;
+  const ofMain = mainTerm ? labelled.filter((f) => names(mainTerm, f)) : [];
+  const scoped = ofMain.length ? ofMain : labelled;
+  if (!scoped.length) return null;
+  const end = Math.max(...scoped.map((f) => {
+    const at = normalized.indexOf(f.clause);
+    return at < 0 ? normalized.length : at + f.clause.length;
+  }));
+  return normalized.slice(0, end);
+}
+
 /** The candidates of one retrieved passage: each of its sentences with its signals (not yet scored). */
 function describePassage(kb: KnowledgeBase, question: QuestionContext, hit: RankedPassage, passageRank: number): Evidence[] {
   const { analysis, main, names, questionGrams } = question;
@@ -168,7 +185,7 @@ function describePassage(kb: KnowledgeBase, question: QuestionContext, hit: Rank
       yearInHeading: headingYears.named,
       otherYearInHeading: headingYears.other,
       targetWording: TARGET_WORDING_RE.test(text),
-      spanWording: SPAN_WORDING_RE.test(text),
+      spanWording: SPAN_WORDING_RE.test(spanScope(analysis, main, normalized, labelledByQuestion, names) ?? text),
       asksOneYear: asked.length === 1 && !SPAN_WORDING_RE.test(analysis.question) && !ASKS_SPAN_RE.test(analysis.question),
       asksPast: current !== null && asked.length > 0 && asked.every((y) => y < current),
       asksCurrentYear: current !== null && asked.includes(current),
