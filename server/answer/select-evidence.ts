@@ -14,8 +14,8 @@ import { featureVector, type CandidateSignals, type QuestionSignals } from './ca
 import { headingYearFit, labelHeadAsked, lacksAskedKind, lacksChange, mainConcept, missesPlace, missingSpecificShare, namesSiblingOnly, placeAfterFigures, SPECIFIC_CONCEPT_IDF, statesYear, unitOfWrittenValue, wantsNumber } from './candidate-checks.js';
 import { opensEnumeration } from './list-items.js';
 import { passageInfo, type SentenceFigure } from './passage-sentences.js';
-import { timeHeadings } from './section-years.js';
 import { changeFit, echoesQuestion, isOfKind } from './pick-figures.js';
+import { timeHeadings } from './section-years.js';
 import { termCredit } from './term-credit.js';
 
 export interface Evidence {
