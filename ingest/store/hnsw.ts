@@ -9,11 +9,18 @@ export interface VectorHit {
   score: number;
 }
 
+/** Which items a search may return: `keep` accepts them, `eligible` counts them, `rows` lists them in order. */
+export interface VectorFilter {
+  keep: (index: number) => boolean;
+  eligible: number;
+  rows: readonly number[];
+}
+
 export interface VectorIndex {
   readonly dim: number;
   readonly count: number;
-  /** The `k` nearest, of those `keep` accepts when it is given (`eligible`: how many it accepts). */
-  search(vector: Float32Array, k: number, filter?: { keep: (index: number) => boolean; eligible: number }): VectorHit[];
+  /** The `k` nearest, of those the filter accepts when it is given. */
+  search(vector: Float32Array, k: number, filter?: VectorFilter): VectorHit[];
   save(filePath: string): void;
   /** The stored vector of item `index` (to carry it into a rebuilt index). */
   vectorAt(index: number): Float32Array;
@@ -32,26 +39,27 @@ class HnswVectorIndex implements VectorIndex {
   /** The stored (unit) vectors, row after row, read from the index on the first filtered search. */
   private rows: Float32Array | null = null;
 
-  search(vector: Float32Array, k: number, filter?: { keep: (index: number) => boolean; eligible: number }): VectorHit[] {
+  search(vector: Float32Array, k: number, filter?: VectorFilter): VectorHit[] {
     // hnswlib cannot return more neighbours than pass the filter.
     const n = Math.min(k, filter ? filter.eligible : this.count);
     if (n === 0) return [];
     // hnswlib calls a filter back from native code at every node it visits, and a search scoped to a
     // few documents visits most of the graph: scanning the kept rows is exact and several times faster.
-    if (filter && this.count <= EXACT_SCAN_MAX) return this.scan(vector, n, filter.keep);
-    const { neighbors, distances } = filter ? this.index.searchKnn(Array.from(vector), n, filter.keep) : this.index.searchKnn(Array.from(vector), n);
+    // A filter that keeps everything is no filter: the graph answers unaided.
+    const scoped = filter && filter.eligible < this.count ? filter : undefined;
+    if (scoped && this.count <= EXACT_SCAN_MAX) return this.scan(vector, n, scoped.rows);
+    const { neighbors, distances } = scoped ? this.index.searchKnn(Array.from(vector), n, scoped.keep) : this.index.searchKnn(Array.from(vector), n);
     return neighbors.map((index, i) => ({ index, score: 1 - distances[i]! }));
   }
 
-  private scan(vector: Float32Array, n: number, keep: (index: number) => boolean): VectorHit[] {
-    const { dim, count } = this;
+  private scan(vector: Float32Array, n: number, kept: readonly number[]): VectorHit[] {
+    const { dim } = this;
     const rows = (this.rows ??= this.readRows());
     let norm = 0;
     for (let d = 0; d < dim; d++) norm += vector[d]! * vector[d]!;
     const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
     const hits: VectorHit[] = [];
-    for (let index = 0; index < count; index++) {
-      if (!keep(index)) continue;
+    for (const index of kept) {
       let dot = 0;
       for (let d = 0, at = index * dim; d < dim; d++, at++) dot += rows[at]! * vector[d]!;
       hits.push({ index, score: dot * scale });

@@ -73,15 +73,24 @@ export function missingSpecificShare(kb: KnowledgeBase, analysis: QueryAnalysis)
   return missing / total;
 }
 
-/** The question names one qualifier of a set ("进口"); the sentence names only its siblings ("出口"). */
-export function namesSiblingOnly(analysis: QueryAnalysis, normalizedSentence: string): boolean {
-  const asked = normalizeForMatch([analysis.question, ...analysis.keyTerms.flatMap((t) => t.alternatives)].join('|'));
-  const says = (group: string[]) => group.some((q) => normalizedSentence.includes(q));
-  return SIBLING_QUALIFIERS.some((set) => {
-    const named = set.filter((group) => group.some((q) => asked.includes(q)));
-    if (named.length !== 1) return false;
-    return !says(named[0]!) && set.some((group) => group !== named[0] && says(group));
+/** A qualifier the question names alone of its set ("进口"), with its siblings ("出口"). */
+export interface SiblingQualifier {
+  named: string[];
+  siblings: string[][];
+}
+
+/** The sets of which the question names exactly one qualifier; `askedForms` is the question and its concepts' forms, in the match form. */
+export function siblingQualifiers(askedForms: string): SiblingQualifier[] {
+  return SIBLING_QUALIFIERS.flatMap((set) => {
+    const named = set.filter((group) => group.some((q) => askedForms.includes(q)));
+    return named.length === 1 ? [{ named: named[0]!, siblings: set.filter((group) => group !== named[0]) }] : [];
   });
+}
+
+/** The question names one qualifier of a set ("进口"); the sentence names only its siblings ("出口"). */
+export function namesSiblingOnly(qualifiers: SiblingQualifier[], normalizedSentence: string): boolean {
+  const says = (group: string[]) => group.some((q) => normalizedSentence.includes(q));
+  return qualifiers.some(({ named, siblings }) => !says(named) && siblings.some(says));
 }
 
 /**

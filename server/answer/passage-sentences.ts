@@ -3,11 +3,14 @@
  * knowledge base: match-form text, the heading words, and the figures each sentence holds.
  */
 import { splitSentences } from '../../ingest/chunk/sentences.js';
+import { findFiveYearPlans } from '../../ingest/meta/five-year-plans.js';
 import type { Figure } from '../../ingest/schema.js';
 import { normalizeForMatch } from '../../ingest/text/normalize.js';
 import { headingWords } from '../../ingest/text/passage-text.js';
 import { charBigrams } from '../../ingest/text/tokenize.js';
+import { KnowledgeBaseCache } from '../retrieve/kb-cache.js';
 import type { KnowledgeBase } from '../retrieve/knowledge-base.js';
+import { opensEnumeration } from './list-items.js';
 
 export interface SentenceFigure {
   figure: Figure;
@@ -25,23 +28,27 @@ export interface PassageSentence {
   text: string;
   normalized: string;
   figures: SentenceFigure[];
+  /** Whether an enumeration (一是…, （一）…) starts here or right after this sentence's colon. */
+  opensEnumeration: boolean;
+  /** The numbers of the five-year plans the sentence names (14 for “十四五”). */
+  plans: number[];
 }
 
 export interface PassageInfo {
   /** Heading path and document title in the match form: what the passage is about throughout. */
   heading: string;
   sectionPath: string;
+  /** The passage's text in the match form. */
+  normalized: string;
+  /** The numbers of the five-year plans its heading path names. */
+  headingPlans: number[];
   sentences: PassageSentence[];
 }
 
-const byKnowledgeBase = new WeakMap<KnowledgeBase, Map<number, PassageInfo>>();
+const infos = new KnowledgeBaseCache<number, PassageInfo>();
 
 export function passageInfo(kb: KnowledgeBase, passageIndex: number): PassageInfo {
-  let cache = byKnowledgeBase.get(kb);
-  if (!cache) byKnowledgeBase.set(kb, (cache = new Map()));
-  let info = cache.get(passageIndex);
-  if (!info) cache.set(passageIndex, (info = build(kb, passageIndex)));
-  return info;
+  return infos.get(kb, passageIndex, () => build(kb, passageIndex));
 }
 
 function build(kb: KnowledgeBase, passageIndex: number): PassageInfo {
@@ -55,6 +62,8 @@ function build(kb: KnowledgeBase, passageIndex: number): PassageInfo {
       ...span,
       text,
       normalized: normalizeForMatch(text),
+      opensEnumeration: opensEnumeration(passage.text.slice(span.start)),
+      plans: findFiveYearPlans(text),
       figures: figures
         .filter((f) => f.start >= span.start && f.end <= span.end)
         .map((figure) => {
@@ -70,7 +79,13 @@ function build(kb: KnowledgeBase, passageIndex: number): PassageInfo {
         }),
     };
   });
-  return { heading, sectionPath: passage.sectionPath.join(' '), sentences };
+  return {
+    heading,
+    sectionPath: passage.sectionPath.join(' '),
+    normalized: normalizeForMatch(passage.text),
+    headingPlans: passage.sectionPath.flatMap(findFiveYearPlans),
+    sentences,
+  };
 }
 
 /** The figures of one sentence of a passage (as evidence gives it: passage and start offset). */

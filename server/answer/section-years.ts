@@ -8,6 +8,7 @@ import { arabicizeDates } from '../../ingest/meta/chinese-numerals.js';
 import { findFiveYearPlans } from '../../ingest/meta/five-year-plans.js';
 import { yearsIn } from '../../ingest/meta/heading-years.js';
 import type { Passage, Section } from '../../ingest/schema.js';
+import { KnowledgeBaseCache } from '../retrieve/kb-cache.js';
 import type { KnowledgeBase } from '../retrieve/knowledge-base.js';
 
 const LEAD_YEAR_RE = /^(\d{4})\s*年/;
@@ -15,7 +16,7 @@ const LEAD_LAST_YEAR_RE = /^(?:过去一年|一年来|去年)/;
 const LEAD_THIS_YEAR_RE = /^(?:今年|本年)/;
 const SENTENCE_END_RE = /[。！？；]/;
 
-const cache = new WeakMap<KnowledgeBase, Map<string, readonly string[]>>();
+const headingsBySection = new KnowledgeBaseCache<string, readonly string[]>();
 
 /**
  * The passage's section path, with "YYYY年" added for each undated chapter above it whose opening
@@ -23,16 +24,11 @@ const cache = new WeakMap<KnowledgeBase, Map<string, readonly string[]>>();
  * @example timeHeadings(kb, passage) // -> ['一、一年接着一年干…', '（六）着力办好办实民生实事…', '2025年']
  */
 export function timeHeadings(kb: KnowledgeBase, passage: Passage): readonly string[] {
-  let bySection = cache.get(kb);
-  if (!bySection) cache.set(kb, (bySection = new Map()));
-  let headings = bySection.get(passage.sectionId);
-  if (!headings) {
+  return headingsBySection.get(kb, passage.sectionId, () => {
     const current = kb.docById.get(passage.docId)?.years.current ?? null;
     const leads = chaptersAbove(kb, passage.sectionId).flatMap((chapter) => leadYear(chapter, current) ?? []);
-    headings = leads.length ? [...passage.sectionPath, ...leads.map((y) => `${y}年`)] : passage.sectionPath;
-    bySection.set(passage.sectionId, headings);
-  }
-  return headings;
+    return leads.length ? [...passage.sectionPath, ...leads.map((y) => `${y}年`)] : passage.sectionPath;
+  });
 }
 
 function chaptersAbove(kb: KnowledgeBase, sectionId: string): Section[] {

@@ -3,7 +3,6 @@
  * described by its signals, the answer model gives it the probability that it answers, then a few
  * are picked so that together they cover the question.
  */
-import { findFiveYearPlans } from '../../ingest/meta/five-year-plans.js';
 import { charBigrams } from '../../ingest/text/tokenize.js';
 import { normalizeForMatch } from '../../ingest/text/normalize.js';
 import type { Figure } from '../../ingest/schema.js';
@@ -11,8 +10,7 @@ import type { KnowledgeBase } from '../retrieve/knowledge-base.js';
 import type { KeyTerm, QueryAnalysis, RankedPassage } from '../retrieve/types.js';
 import { defaultScorer, type AnswerScorer } from './answer-model.js';
 import { featureVector, type CandidateSignals, type QuestionSignals } from './candidate-features.js';
-import { headingYearFit, labelHeadAsked, lacksAskedKind, lacksChange, mainConcept, missesPlace, missingSpecificShare, namesSiblingOnly, placeAfterFigures, SPECIFIC_CONCEPT_IDF, statesYear, unitOfWrittenValue, wantsNumber } from './candidate-checks.js';
-import { opensEnumeration } from './list-items.js';
+import { headingYearFit, labelHeadAsked, lacksAskedKind, lacksChange, mainConcept, missesPlace, missingSpecificShare, namesSiblingOnly, placeAfterFigures, siblingQualifiers, type SiblingQualifier, SPECIFIC_CONCEPT_IDF, statesYear, unitOfWrittenValue, wantsNumber } from './candidate-checks.js';
 import { passageInfo, type SentenceFigure } from './passage-sentences.js';
 import { changeFit, echoesQuestion, isOfKind } from './pick-figures.js';
 import { timeHeadings } from './section-years.js';
@@ -95,6 +93,7 @@ interface QuestionContext {
   normalizedQuestion: string;
   /** The question and its concepts' forms, in the match form. */
   askedForms: string;
+  siblings: SiblingQualifier[];
   questionGrams: Set<string>;
   /** The question's main concept, -1 when none. */
   main: number;
@@ -104,13 +103,23 @@ interface QuestionContext {
 
 function questionContext(analysis: QueryAnalysis): QuestionContext {
   const units = new Set(analysis.keyTerms.filter((t) => unitOfWrittenValue(analysis.question, t)));
+  const askedForms = normalizeForMatch([analysis.question, ...analysis.keyTerms.flatMap((t) => t.alternatives)].join('|'));
+  const named = new Map<SentenceFigure, Map<KeyTerm, boolean>>();
   return {
     analysis,
     normalizedQuestion: normalizeForMatch(analysis.question),
-    askedForms: normalizeForMatch([analysis.question, ...analysis.keyTerms.flatMap((t) => t.alternatives)].join('|')),
+    askedForms,
+    siblings: siblingQualifiers(askedForms),
     questionGrams: new Set(analysis.keyTerms.flatMap((t) => t.alternatives.flatMap((a) => charBigrams(normalizeForMatch(a))))),
     main: mainConcept(analysis),
-    names: (t, f) => !units.has(t) && (termCredit(t, f.labelWithQualifier) >= LABEL_MIN_CREDIT || termCredit(t, f.clause) >= LABEL_MIN_CREDIT),
+    names: (t, f) => {
+      // Each figure is asked about each concept several times (fit, label, head, span): once is enough.
+      let byTerm = named.get(f);
+      if (!byTerm) named.set(f, (byTerm = new Map()));
+      let says = byTerm.get(t);
+      if (says === undefined) byTerm.set(t, (says = !units.has(t) && (termCredit(t, f.labelWithQualifier) >= LABEL_MIN_CREDIT || termCredit(t, f.clause) >= LABEL_MIN_CREDIT)));
+      return says;
+    },
   };
 }
 
@@ -134,10 +143,9 @@ function spanScope(analysis: QueryAnalysis, main: number, normalized: string, la
 /** The candidates of one retrieved passage: each of its sentences with its signals (not yet scored). */
 function describePassage(kb: KnowledgeBase, question: QuestionContext, hit: RankedPassage, passageRank: number): Evidence[] {
   const { analysis, main, names, questionGrams } = question;
-  const { heading, sectionPath, sentences } = passageInfo(kb, hit.index);
+  const { heading, sectionPath, normalized: passageNormalized, headingPlans, sentences } = passageInfo(kb, hit.index);
   const passage = kb.index.passages[hit.index]!;
   const doc = kb.docById.get(passage.docId);
-  const passageNormalized = normalizeForMatch(passage.text);
   const asked = analysis.years.map(Number);
   const current = doc?.years.current ?? null;
   const datedHeadings = timeHeadings(kb, passage);
@@ -146,8 +154,7 @@ function describePassage(kb: KnowledgeBase, question: QuestionContext, hit: Rank
   // A heading over a span of years ("一、“十四五”时期工作回顾") speaks of each year in it.
   const headingCredits = analysis.keyTerms.map((t) => (t.year !== undefined && headingYearFit(datedHeadings, [t.year]).named ? 1 : termCredit(t, heading)));
   const underPlanHeading = PLAN_HEADING_RE.test(sectionPath);
-  const headingPlans = passage.sectionPath.flatMap(findFiveYearPlans);
-  return sentences.map(({ start, end, text, normalized, figures: all }) => {
+  return sentences.map(({ start, end, text, normalized, figures: all, opensEnumeration, plans }) => {
     const figures = all.filter((f) => !echoesQuestion(question.normalizedQuestion, f.figure));
     const textCredits = analysis.keyTerms.map((t) => termCredit(t, normalized));
     const credits = textCredits.map((c, i) => Math.max(c, HEADING_CREDIT * headingCredits[i]!));
@@ -172,16 +179,16 @@ function describePassage(kb: KnowledgeBase, question: QuestionContext, hit: Rank
       statesFigure: labelledFigures > 0,
       answersWithFigure: labelled.some(Boolean),
       labelFit: Math.max(0, ...fitting.map((f) => share(f.labelGrams, questionGrams))),
-      opensEnumeration: opensEnumeration(passage.text.slice(start)),
+      opensEnumeration,
       underPlanHeading,
-      siblingOnly: namesSiblingOnly(analysis, normalized),
+      siblingOnly: namesSiblingOnly(question.siblings, normalized),
       lacksAskedKind: lacksAskedKind(analysis, text, figures),
       lacksChange: lacksChange(analysis, figures),
       missesPlace: missesPlace(analysis, normalized),
       placeAfterFigures: placeAfterFigures(analysis, normalized, labelledByQuestion),
       headAsked: fitting.some((f) => analysis.keyTerms.some((t) => names(t, f)) && labelHeadAsked(question.askedForms, f.label)),
       missesYear,
-      ...planFit(analysis.plans, [...headingPlans, ...findFiveYearPlans(text)]),
+      ...planFit(analysis.plans, [...headingPlans, ...plans]),
       yearInHeading: headingYears.named,
       otherYearInHeading: headingYears.other,
       targetWording: TARGET_WORDING_RE.test(text),
@@ -201,11 +208,13 @@ function describePassage(kb: KnowledgeBase, question: QuestionContext, hit: Rank
 function relateCandidates(signals: CandidateSignals[]): void {
   const best = (f: (s: CandidateSignals) => number) => Math.max(0, ...signals.map(f));
   const top = { coverage: best((s) => s.coverage), labelled: best((s) => s.labelledCoverage), labelFit: best((s) => s.labelFit), text: best((s) => s.textCoverage) };
-  const byCoverage = [...signals].sort((a, b) => b.coverage - a.coverage);
+  // A coverage's rank is where it first appears, best first (ties share a rank).
+  const rankOf = new Map<number, number>();
+  [...signals].sort((a, b) => b.coverage - a.coverage).forEach((s, i) => rankOf.has(s.coverage) || rankOf.set(s.coverage, i));
   for (const s of signals) {
     s.relative = {
       coverageGap: s.coverage - top.coverage,
-      coverageRank: byCoverage.findIndex((o) => o.coverage === s.coverage),
+      coverageRank: rankOf.get(s.coverage)!,
       labelledGap: s.labelledCoverage - top.labelled,
       labelFitGap: s.labelFit - top.labelFit,
       textCoverageGap: s.textCoverage - top.text,

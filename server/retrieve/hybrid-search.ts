@@ -1,5 +1,7 @@
 /** Hybrid retrieval: BM25 over words and bigrams plus HNSW vector search, fused by reciprocal rank. */
+import type { VectorFilter } from '../../ingest/store/hnsw.js';
 import type { PassageHit } from '../contract.js';
+import { KnowledgeBaseCache } from './kb-cache.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import type { QueryAnalysis, RankedPassage } from './types.js';
 
@@ -13,8 +15,8 @@ const VECTOR_WEIGHT = 0.6;
 export async function searchPassages(kb: KnowledgeBase, analysis: QueryAnalysis, k: number): Promise<RankedPassage[]> {
   const filter = analysis.documents ? passageFilter(kb, analysis.documents) : undefined;
   const lexical = kb.index.lexical.search(analysis.lexicalTerms, CANDIDATES, filter?.keep);
-  const [queryVector] = await kb.embedder.embedQueries([analysis.embedText]);
-  const vector = queryVector ? kb.index.vectors.search(queryVector, CANDIDATES, filter) : [];
+  const embedded = await queryVector(kb, analysis.embedText);
+  const vector = embedded ? kb.index.vectors.search(embedded, CANDIDATES, filter) : [];
   const fused = new Map<number, RankedPassage>();
   const entry = (index: number) => fused.get(index) ?? fused.set(index, { index, score: 0 }).get(index)!;
   lexical.forEach((hit, rank) => {
@@ -32,11 +34,25 @@ export async function searchPassages(kb: KnowledgeBase, analysis: QueryAnalysis,
   return [...fused.values()].sort((a, b) => b.score - a.score).slice(0, k);
 }
 
-/** Which passages belong to `documents`, and how many do. */
-function passageFilter(kb: KnowledgeBase, documents: readonly string[]): { keep: (index: number) => boolean; eligible: number } {
-  const wanted = new Set(documents);
-  const inScope = kb.index.passages.map((p) => wanted.has(p.docId));
-  return { keep: (index) => inScope[index] === true, eligible: inScope.filter(Boolean).length };
+/** Enough for every document alone and the scopes a conversation comes back to. */
+const filters = new KnowledgeBaseCache<string, VectorFilter>(256);
+/** A library question embeds its words twice: once to choose the report, once to answer from it. */
+const queryVectors = new KnowledgeBaseCache<string, Promise<Float32Array | undefined>>(64);
+
+function queryVector(kb: KnowledgeBase, text: string): Promise<Float32Array | undefined> {
+  const vector = queryVectors.get(kb, text, () => kb.embedder.embedQueries([text]).then(([v]) => v));
+  vector.catch(() => queryVectors.forget(kb, text));
+  return vector;
+}
+
+/** Which passages belong to `documents` (worked out once per knowledge base and scope). */
+function passageFilter(kb: KnowledgeBase, documents: readonly string[]): VectorFilter {
+  return filters.get(kb, [...documents].sort().join('\n'), () => {
+    const wanted = new Set(documents);
+    const inScope = kb.index.passages.map((p) => wanted.has(p.docId));
+    const rows = inScope.flatMap((kept, index) => (kept ? [index] : []));
+    return { keep: (index: number) => inScope[index] === true, eligible: rows.length, rows };
+  });
 }
 
 /** Ranked passages in the shape the API returns them. */

@@ -7,6 +7,7 @@ import { generalIdf } from '../../ingest/text/general-idf.js';
 import { escapeRegExp, normalizeForMatch } from '../../ingest/text/normalize.js';
 import { cjkBigrams, isStopword, tagWords } from '../../ingest/text/tokenize.js';
 import type { ExpandedConcept } from './cross-lingual.js';
+import { KnowledgeBaseCache } from './kb-cache.js';
 import { corpusMentions, type KnowledgeBase } from './knowledge-base.js';
 import type { KeyTerm } from './types.js';
 
@@ -59,9 +60,16 @@ export function isQuestionWord(word: string): boolean {
   return QUESTION_FILLER.has(word) || QUESTION_WORD_RE.test(word);
 }
 
+/** A library question is analysed twice (to choose the report, then to answer from it), a multi-part one more. */
+const keyTermsOf = new KnowledgeBaseCache<string, readonly KeyTerm[]>(256);
+
 /** Key concepts: Chinese words of the question, and Chinese expansions of its English words. */
 export function extractKeyTerms(kb: KnowledgeBase, question: string, options: { compounds?: boolean } = {}): KeyTerm[] {
   const compounds = options.compounds ?? true;
+  return [...keyTermsOf.get(kb, `${compounds ? 1 : 0}${question}`, () => conceptsOf(kb, question, compounds))];
+}
+
+function conceptsOf(kb: KnowledgeBase, question: string, compounds: boolean): KeyTerm[] {
   const terms: KeyTerm[] = [];
   // Latin words become a break, so that "单位GDP能耗" does not make "单位能耗" a compound.
   const chinese = question.replace(/[A-Za-z][A-Za-z'’\-&]*/g, '，').replace(QUESTION_PHRASE_RE, ' ');

@@ -97,14 +97,18 @@ describe('the vector index', () => {
     const vectors = Array.from({ length: 300 }, unit);
     const index = buildVectorIndex(vectors, dim);
     const keep = (i: number) => i % 7 === 3;
-    const eligible = vectors.filter((_, i) => keep(i)).length;
+    const rows = vectors.flatMap((_, i) => (keep(i) ? [i] : []));
     for (let q = 0; q < 5; q++) {
       const query = unit();
       // Over 300 vectors the graph search is exhaustive (ef 300), so its order is the true one.
       const expected = index.search(query, 300).filter((h) => keep(h.index)).slice(0, 8);
-      const filtered = index.search(query, 8, { keep, eligible });
+      const filtered = index.search(query, 8, { keep, eligible: rows.length, rows });
       expect(filtered.map((h) => h.index)).toEqual(expected.map((h) => h.index));
       filtered.forEach((h, i) => expect(h.score).toBeCloseTo(expected[i]!.score, 5));
     }
+    // A filter that keeps every row answers as no filter does.
+    const all = { keep: () => true, eligible: vectors.length, rows: vectors.map((_, i) => i) };
+    const query = unit();
+    expect(index.search(query, 8, all).map((h) => h.index)).toEqual(index.search(query, 8).map((h) => h.index));
   });
 });
