@@ -137,6 +137,22 @@ export function normalizeEnglish(text: string): string {
     .replace(/s'(?![a-z])/g, 's');
 }
 
+/** Words a slash divides by ("yuan/ton", "tons/day"): there the slash reads "per", not "and". */
+const PER_UNITS = new Set('yuan dollar dollars ton tons tonne tonnes year years month months week day days hour hours minute second person persons people capita head household households unit units kwh'.split(' '));
+const SLASHED_WORDS_RE = /\b[a-z][a-z-]{3,}(?:\/[a-z][a-z-]{3,})+\b/g;
+
+/**
+ * Words joined by slashes are coordinated as a list is: "primary/secondary/tertiary industry"
+ * reads "primary, secondary and tertiary industry", "import/export" reads "import and export".
+ */
+function slashesAsCoordination(text: string): string {
+  return text.replace(SLASHED_WORDS_RE, (run) => {
+    const words = run.split('/');
+    if (words.some((w) => PER_UNITS.has(w))) return run;
+    return `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+  });
+}
+
 function undouble(word: string): string {
   return /([b-df-hj-km-np-tv-z])\1$/.test(word) && !/(?:ll|ss|zz)$/.test(word) ? word.slice(0, -1) : word;
 }
@@ -171,7 +187,7 @@ export function tokenizeEnglish(text: string): EnglishToken[][] {
   return text
     .normalize('NFKC')
     .split(CJK_RUN)
-    .map((run) => (normalizeEnglish(run).match(ENGLISH_WORD_RE) ?? []).map((surface) => ({ surface, stem: stemEnglish(surface) })))
+    .map((run) => (slashesAsCoordination(normalizeEnglish(run)).match(ENGLISH_WORD_RE) ?? []).map((surface) => ({ surface, stem: stemEnglish(surface) })))
     .filter((tokens) => tokens.length > 0);
 }
 

@@ -107,6 +107,28 @@ export function lacksAskedKind(analysis: QueryAnalysis, text: string, figures: S
   return !figures.some((f) => precise.some((kind) => isOfKind(f.figure, kind)) && analysis.keyTerms.some((t) => termCredit(t, f.label) >= STATED_CREDIT));
 }
 
+/** The levels a standing is given at, as a rank's clause and a question write them. */
+const RANK_LEVELS: Array<{ written: RegExp; asked: RegExp }> = [
+  { written: /全国|国内/, asked: /全国|国内|\b(?:nationally|nationwide|in (?:the )?(?:country|nation|china)|across (?:the )?(?:country|nation|china)|among (?:all )?provinces)\b/i },
+  { written: /全省|省内/, asked: /全省|省内|\b(?:(?:in|within|across) the province|province-?wide)\b/i },
+  { written: /全市|市内/, asked: /全市|市内|\b(?:(?:in|within|across) the city|city-?wide|among (?:the )?(?:city'?s )?districts)\b/i },
+];
+
+/** The levels (indices of RANK_LEVELS) the question asks a standing at: "在宁波全市排第几" asks at 全市. */
+export function askedRankLevels(question: string): number[] {
+  return RANK_LEVELS.flatMap((level, i) => (level.asked.test(question) ? [i] : []));
+}
+
+/**
+ * "在全市排第几" met by "居全省第19位": every rank the sentence gives is at a level the question
+ * names no part of (a sentence whose ranks name no level is not judged).
+ */
+export function ranksAtOtherLevel(asked: readonly number[], figures: SentenceFigure[]): boolean {
+  if (asked.length === 0) return false;
+  const levels = figures.filter((f) => isOfKind(f.figure, 'rank')).map((f) => RANK_LEVELS.flatMap((level, i) => (level.written.test(f.clause) ? [i] : [])));
+  return levels.length > 0 && levels.every((named) => named.length > 0 && !named.some((i) => asked.includes(i)));
+}
+
 /** "实际利用外资年均增长多少？" met only by the amount: no rate of change for the main concept. */
 export function lacksChange(analysis: QueryAnalysis, figures: SentenceFigure[]): boolean {
   if (!analysis.asksForChange || !wantsNumber(analysis)) return false;
@@ -186,6 +208,12 @@ export function statesYear(text: string, years: DocumentYears, year: number, wor
   if (years.current === null) return false;
   const { thisYear, lastYear } = words ?? yearWordsOf(text);
   return (year === years.current && thisYear) || (year === years.current - 1 && lastYear);
+}
+
+/** Whether a document speaks of `year`: states it, or plans for it ("“十四五”末" is 2025 in a review that never writes 2025). */
+export function coversYear(text: string, years: DocumentYears, year: number, words?: YearWords): boolean {
+  const planned = years.planned;
+  return (planned !== null && year >= planned[0] && year <= planned[1]) || statesYear(text, years, year, words);
 }
 
 /** Whether a passage's headings speak of the asked years: `named` when they name one of them, `other` when they name only others. */

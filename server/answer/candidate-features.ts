@@ -49,6 +49,8 @@ export interface CandidateSignals {
   headAsked: boolean;
   /** The sentence names the asked place only after its figures for the question's concepts. */
   placeAfterFigures: boolean;
+  /** Every rank the sentence gives is at another level than the question asks (全省 for 全市). */
+  rankAtOtherLevel: boolean;
   /** The question names a year that neither the passage nor its headings speak of. */
   missesYear: boolean;
   /** The passage's headings speak of a year the question names ("一、2025年工作回顾"). */
@@ -117,6 +119,7 @@ export const FEATURES: Record<string, FeatureFn> = {
   lacks_asked_kind: (q, _qs, c) => isFigure(q) * bit(c.lacksAskedKind),
   lacks_change: (q, _qs, c) => isFigure(q) * bit(c.lacksChange),
   misses_place: (_q, _qs, c) => bit(c.missesPlace),
+  rank_at_other_level: (_q, _qs, c) => bit(c.rankAtOtherLevel),
   place_after_figures: (_q, _qs, c) => bit(c.placeAfterFigures),
   figure_q_head_asked: (q, _qs, c) => isFigure(q) * bit(c.headAsked),
   uncovered_specific: (_q, _qs, c) => c.uncoveredSpecific,

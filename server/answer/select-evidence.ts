@@ -10,7 +10,7 @@ import type { KnowledgeBase } from '../retrieve/knowledge-base.js';
 import type { KeyTerm, QueryAnalysis, RankedPassage } from '../retrieve/types.js';
 import { defaultScorer, type AnswerScorer } from './answer-model.js';
 import { featureVector, type CandidateSignals, type QuestionSignals } from './candidate-features.js';
-import { headingYearFit, labelHeadAsked, lacksAskedKind, lacksChange, mainConcept, missesPlace, missingSpecificShare, namesSiblingOnly, placeAfterFigures, siblingQualifiers, type SiblingQualifier, SPECIFIC_CONCEPT_IDF, statesYear, unitOfWrittenValue, wantsNumber } from './candidate-checks.js';
+import { askedRankLevels, headingYearFit, labelHeadAsked, lacksAskedKind, lacksChange, mainConcept, missesPlace, missingSpecificShare, namesSiblingOnly, placeAfterFigures, ranksAtOtherLevel, siblingQualifiers, type SiblingQualifier, SPECIFIC_CONCEPT_IDF, statesYear, unitOfWrittenValue, wantsNumber } from './candidate-checks.js';
 import { passageInfo, type SentenceFigure } from './passage-sentences.js';
 import { changeFit, echoesQuestion, isOfKind } from './pick-figures.js';
 import { timeHeadings } from './section-years.js';
@@ -94,6 +94,8 @@ interface QuestionContext {
   /** The question and its concepts' forms, in the match form. */
   askedForms: string;
   siblings: SiblingQualifier[];
+  /** The levels the question asks a standing at (全市, 全省, 全国). */
+  rankLevels: number[];
   questionGrams: Set<string>;
   /** The question's main concept, -1 when none. */
   main: number;
@@ -110,6 +112,7 @@ function questionContext(analysis: QueryAnalysis): QuestionContext {
     normalizedQuestion: normalizeForMatch(analysis.question),
     askedForms,
     siblings: siblingQualifiers(askedForms),
+    rankLevels: askedRankLevels(analysis.question),
     questionGrams: new Set(analysis.keyTerms.flatMap((t) => t.alternatives.flatMap((a) => charBigrams(normalizeForMatch(a))))),
     main: mainConcept(analysis),
     names: (t, f) => {
@@ -185,6 +188,7 @@ function describePassage(kb: KnowledgeBase, question: QuestionContext, hit: Rank
       lacksAskedKind: lacksAskedKind(analysis, text, figures),
       lacksChange: lacksChange(analysis, figures),
       missesPlace: missesPlace(analysis, normalized),
+      rankAtOtherLevel: ranksAtOtherLevel(question.rankLevels, figures),
       placeAfterFigures: placeAfterFigures(analysis, normalized, labelledByQuestion),
       headAsked: fitting.some((f) => analysis.keyTerms.some((t) => names(t, f)) && labelHeadAsked(question.askedForms, f.label)),
       missesYear,

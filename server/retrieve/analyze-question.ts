@@ -112,7 +112,8 @@ const CHANGE_RE = /增速|增幅|降幅|涨|跌|变化|(?:增长|增加|提高|�
 /** Wording that asks for a kind of value, in Chinese and English. */
 const EXPECTED_VALUE_PATTERNS: Array<[ExpectedValue, RegExp]> = [
   ['percent', /比重|占比|比例|百分之|率(?![先领])|增速|增幅|份额|\b(?:percent(?:age)?|share|ratio|rates?|proportion|intensity|relative to|growth|grow|grew|increase[sd]?)\b/i],
-  ['rank', /排名|排第|第几|老几|位次|位居|前列|\b(?:rank(?:s|ed|ing)?|place|position|stand)\b/i],
+  // "have … in place" and "take place" ask for no standing.
+  ['rank', /排名|排第|第几|老几|位次|位居|前列|\b(?:rank(?:s|ed|ing)?|(?<!\b(?:in|take|takes|took|taken|taking) )place|position|stand)\b/i],
   // Only words that ask for money itself: "收入倍差" or "投资增速" ask for a ratio or a rate.
   ['money', /多少钱|金额|资金|投入(?!强度|占|比|率|水平)|总额|营收|销售额|多少个?亿|多少万元|how much (?:money|has been spent|was spent|is spent|did .* spend)|\b(?:spend|spent|spending|funding|revenue)\b(?!\s+(?:ratio|intensity|share|rate|as a share))/i],
   ['count', /几[个项家位所座条名人户件套辆台批次](?![亿万])|多少[个项家位所座条名人户件套辆台批次](?![亿万])|多长时间|多久|数量|\bhow (?:many|long)\b|\bnumber of\b/i],

@@ -40,7 +40,10 @@ const GENERIC_GLOSSARY_WEIGHT = 0.4;
 const RISE = ['增长', '增速', '提高', '增加'];
 const FALL = ['下降', '降低', '减少'];
 const GROWTH_RATE = ['增速', '增幅', '增长率', '增长'];
+/** Reports set a target in so many words, or say they strive for it ("力争完成投资2440亿元以上"). */
+const TARGET = ['目标', '力争', '预期'];
 const CHANGE_FORMS: Record<string, string[]> = {
+  目标: TARGET,
   涨: RISE, 上涨: RISE, 涨幅: GROWTH_RATE, 增速: GROWTH_RATE, 增幅: GROWTH_RATE, 增长率: GROWTH_RATE, 跌: FALL, 下跌: FALL, 跌幅: ['降幅', '下降'],
 };
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Figure } from '../../ingest/schema.js';
 import { normalizeForMatch } from '../../ingest/text/normalize.js';
-import { labelHeadAsked, placeAfterFigures, unitOfWrittenValue } from '../../server/answer/candidate-checks.js';
+import { askedRankLevels, labelHeadAsked, placeAfterFigures, ranksAtOtherLevel, unitOfWrittenValue } from '../../server/answer/candidate-checks.js';
 import type { SentenceFigure } from '../../server/answer/passage-sentences.js';
 import { echoesQuestion } from '../../server/answer/pick-figures.js';
 import type { KeyTerm, QueryAnalysis } from '../../server/retrieve/types.js';
@@ -72,5 +72,24 @@ describe('the unit of a value the question writes', () => {
   it('is only a one-character word right after a digit', () => {
     expect(unitOfWrittenValue('岁数多大的老人有补贴？', term('岁'))).toBe(false);
     expect(unitOfWrittenValue('3岁以下婴幼儿托位数', term('婴幼儿'))).toBe(false);
+  });
+});
+
+describe('a rank at another level than asked', () => {
+  const rank = (text: string, clause: string): SentenceFigure => ({ ...sentenceFigure(text, clause), figure: { ...figure(text), kind: 'rank' } });
+  const province = rank('第19位', '区域创新指数位居全省第 19 位');
+
+  it('is flagged when the question asks within the city and the sentence ranks in the province', () => {
+    expect(askedRankLevels('江北区域创新指数在宁波全市排第几？')).toEqual([2]);
+    expect(ranksAtOtherLevel(askedRankLevels('江北区域创新指数在宁波全市排第几？'), [province])).toBe(true);
+    expect(ranksAtOtherLevel(askedRankLevels('How does the innovation index rank within the city?'), [province])).toBe(true);
+  });
+
+  it('is not flagged at the asked level, without an asked level, or for a rank that names none', () => {
+    expect(ranksAtOtherLevel(askedRankLevels('区域创新指数在全省排第几？'), [province])).toBe(false);
+    expect(ranksAtOtherLevel(askedRankLevels('区域创新指数排第几？'), [province])).toBe(false);
+    expect(ranksAtOtherLevel(askedRankLevels('在全市排第几？'), [rank('第3位', '商品销售额达到 5003 亿元、居第 3 位')])).toBe(false);
+    // The province as the subject is no level asked: only "in the province" is.
+    expect(askedRankLevels("How does the province's GDP rank?")).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../server/answer/answer-question.js';
-import { statesYear } from '../../server/answer/candidate-checks.js';
+import { coversYear, statesYear } from '../../server/answer/candidate-checks.js';
 import { rankSentences } from '../../server/answer/select-evidence.js';
 import { analyzeQuestion } from '../../server/retrieve/analyze-question.js';
 import { searchPassages } from '../../server/retrieve/hybrid-search.js';
@@ -20,6 +20,13 @@ describe('statesYear', () => {
     expect(statesYear('今年经济社会发展主要预期目标', years, 2025)).toBe(false);
     expect(statesYear('今年经济社会发展主要预期目标', years, 2027)).toBe(false);
     expect(statesYear('今年', { current: null, reviewed: null, planned: null }, 2026)).toBe(false);
+  });
+
+  it('counts a year the document plans for as covered, though it never writes it', () => {
+    const review = { current: 2023, reviewed: [2021, 2023] as [number, number], planned: [2023, 2025] as [number, number] };
+    expect(coversYear('到“十四五”末，26项指标有望如期完成', review, 2025)).toBe(true);
+    expect(coversYear('到“十四五”末，26项指标有望如期完成', review, 2019)).toBe(false);
+    expect(coversYear('2019年地区生产总值增长6.8%', review, 2019)).toBe(true);
   });
 });
 

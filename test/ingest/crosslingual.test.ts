@@ -6,6 +6,7 @@ import { buildReverseDictionary, cedictBuildMs, type ReverseDictionary } from '.
 import {
   createEnglishExpander,
   findGlossaryConflicts,
+  tokenizeEnglish,
   GlossarySchema,
   isMostlyEnglish,
   loadGlossary,
@@ -154,6 +155,21 @@ describe('English question expansion', () => {
     expect(forms('the surveyed urban unemployment rate')).toContain('城镇调查失业率');
     expect(forms('the urban surveyed unemployment rate')).toContain('城镇调查失业率');
     expect(forms('the coverage forest')).not.toContain('森林覆盖率');
+  });
+
+  it('reads words joined by slashes as a list, and a slash before a unit as "per"', () => {
+    const small: Glossary = {
+      version: 1,
+      entries: [
+        { en: ['primary, secondary and tertiary industry'], zh: ['三次产业结构'] },
+        { en: ['import and export'], zh: ['进出口'] },
+        { en: ['yuan'], zh: ['元'] },
+      ],
+    };
+    const expand = createEnglishExpander({ glossary: small, isCorpusTerm: () => true }).expand;
+    expect(allChinese(expand('the primary/secondary/tertiary industry mix'))).toContain('三次产业结构');
+    expect(allChinese(expand('total import/export value'))).toContain('进出口');
+    expect(tokenizeEnglish('price in yuan/tons').flat().map((t) => t.surface)).toEqual(['price', 'in', 'yuan', 'tons']);
   });
 
   it('reads over/under as comparing only before a number', () => {
