@@ -40,9 +40,12 @@ const filters = new KnowledgeBaseCache<string, VectorFilter>(256);
 const queryVectors = new KnowledgeBaseCache<string, Promise<Float32Array | undefined>>(64);
 
 function queryVector(kb: KnowledgeBase, text: string): Promise<Float32Array | undefined> {
-  const vector = queryVectors.get(kb, text, () => kb.embedder.embedQueries([text]).then(([v]) => v));
-  vector.catch(() => queryVectors.forget(kb, text));
-  return vector;
+  return queryVectors.get(kb, text, () => {
+    const vector = kb.embedder.embedQueries([text]).then(([v]) => v);
+    // A failed embedding is not kept: the next question tries again.
+    vector.catch(() => queryVectors.forget(kb, text));
+    return vector;
+  });
 }
 
 /** Which passages belong to `documents` (worked out once per knowledge base and scope). */

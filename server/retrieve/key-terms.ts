@@ -42,7 +42,8 @@ const FALL = ['下降', '降低', '减少'];
 const GROWTH_RATE = ['增速', '增幅', '增长率', '增长'];
 /** Reports set a target in so many words, or say they strive for it ("力争完成投资2440亿元以上"). */
 const TARGET = ['目标', '力争', '预期'];
-const CHANGE_FORMS: Record<string, string[]> = {
+/** Question words reports put otherwise: a change (涨 as 增长), a target (目标 as 力争). */
+const REPORT_FORMS: Record<string, string[]> = {
   目标: TARGET,
   涨: RISE, 上涨: RISE, 涨幅: GROWTH_RATE, 增速: GROWTH_RATE, 增幅: GROWTH_RATE, 增长率: GROWTH_RATE, 跌: FALL, 下跌: FALL, 跌幅: ['降幅', '下降'],
 };
@@ -130,7 +131,7 @@ function wordTerm(kb: KnowledgeBase, word: string, tag: string, answerType: numb
   const kindOnly = MEASURE_KIND_WORDS.has(word) ? MEASURE_KIND_FACTOR : 1;
   // A kind-of-figure word the report never uses ("GDP总量") is only how the question is put.
   if (kindOnly < 1 && !corpusMentions(kb, word)) return null;
-  return keyTerm(kb, word, CHANGE_FORMS[word] ?? [word], partOfSpeechWeight(word, tag) * answerType * kindOnly);
+  return keyTerm(kb, word, REPORT_FORMS[word] ?? [word], partOfSpeechWeight(word, tag) * answerType * kindOnly);
 }
 
 interface QuestionToken {
