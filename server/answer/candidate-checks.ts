@@ -104,7 +104,22 @@ export function lacksAskedKind(analysis: QueryAnalysis, text: string, figures: S
   if (precise.length === 0 || precise.length < asked.length) return false;
   // "跻身全省前列", "居首": a standing without a numeral still answers "where does it rank".
   if (precise.includes('rank') && RANK_WORDS_RE.test(text)) return false;
-  return !figures.some((f) => precise.some((kind) => isOfKind(f.figure, kind)) && analysis.keyTerms.some((t) => termCredit(t, f.label) >= STATED_CREDIT));
+  const currency = askedCurrency(analysis.question);
+  const fits = (f: SentenceFigure, kind: (typeof precise)[number]) => isOfKind(f.figure, kind) && (kind !== 'money' || !currency || currencyOf(f.figure.unit) === currency);
+  return !figures.some((f) => precise.some((kind) => fits(f, kind)) && analysis.keyTerms.some((t) => termCredit(t, f.label) >= STATED_CREDIT));
+}
+
+type Currency = 'usd' | 'cny';
+/** The currency a question asks an amount in: "in yuan", "多少美元"; none when it names none. */
+function askedCurrency(question: string): Currency | undefined {
+  if (/美元|(?:US\$|USD|(?:US )?dollars?)\b/i.test(question)) return 'usd';
+  if (/元|\b(?:yuan|RMB|CNY)\b/i.test(question)) return 'cny';
+  return undefined;
+}
+
+/** The currency of a money figure's unit: 美元 is dollars, any other 元 yuan. */
+function currencyOf(unit: string): Currency {
+  return unit.includes('美元') ? 'usd' : 'cny';
 }
 
 /** The levels a standing is given at, as a rank's clause and a question write them. */

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Figure } from '../../ingest/schema.js';
 import { normalizeForMatch } from '../../ingest/text/normalize.js';
-import { askedRankLevels, labelHeadAsked, placeAfterFigures, ranksAtOtherLevel, unitOfWrittenValue } from '../../server/answer/candidate-checks.js';
+import { askedRankLevels, labelHeadAsked, lacksAskedKind, placeAfterFigures, ranksAtOtherLevel, unitOfWrittenValue } from '../../server/answer/candidate-checks.js';
 import type { SentenceFigure } from '../../server/answer/passage-sentences.js';
 import { echoesQuestion } from '../../server/answer/pick-figures.js';
 import type { KeyTerm, QueryAnalysis } from '../../server/retrieve/types.js';
@@ -91,5 +91,22 @@ describe('a rank at another level than asked', () => {
     expect(ranksAtOtherLevel(askedRankLevels('在全市排第几？'), [rank('第3位', '商品销售额达到 5003 亿元、居第 3 位')])).toBe(false);
     // The province as the subject is no level asked: only "in the province" is.
     expect(askedRankLevels("How does the province's GDP rank?")).toEqual([]);
+  });
+});
+
+describe('an amount in another currency than asked', () => {
+  const money = (text: string, unit: string, label: string): SentenceFigure => ({ ...sentenceFigure(text, label + text), figure: { ...figure(text, label), unit, kind: 'quantity' }, label: normalizeForMatch(label) });
+  const perCapita = { source: '人均生产总值', alternatives: ['人均生产总值'], weight: 1, specificity: 9 } as KeyTerm;
+  const asked = (question: string) => ({ question, expects: [], keyTerms: [perCapita] }) as unknown as QueryAnalysis;
+  const dollars = [money('2万美元', '万美元', '人均生产总值')];
+
+  it('does not answer: 2万美元 is no amount in yuan', () => {
+    expect(lacksAskedKind(asked('How much is per capita GDP in yuan?'), '', dollars)).toBe(true);
+  });
+
+  it('answers in the asked currency, or when the question names none', () => {
+    expect(lacksAskedKind(asked('How much is per capita GDP in dollars?'), '', dollars)).toBe(false);
+    expect(lacksAskedKind(asked('人均生产总值是多少元？'), '', [money('13.5万元', '万元', '人均生产总值')])).toBe(false);
+    expect(lacksAskedKind(asked('人均生产总值是多少钱？'), '', dollars)).toBe(false);
   });
 });
