@@ -45,6 +45,8 @@ const SIBLING_QUALIFIERS: string[][][] = [
   [['男性'], ['女性']],
   // The two unemployment statistics: surveyed (城镇调查失业率) and registered (城镇登记失业率).
   [['调查'], ['登记']],
+  // The two population statistics: registered (户籍人口) and resident (常住人口).
+  [['户籍'], ['常住']],
   // Different statistics of one industry: revenue, value added, gross output.
   [['营业收入', '营收'], ['增加值'], ['产值']],
 ];
@@ -95,32 +97,36 @@ export function namesSiblingOnly(qualifiers: SiblingQualifier[], normalizedSente
 
 /**
  * "How many …", "what rank …" or "how many 亿" without a figure of that kind labelled with one of
- * the question's concepts (counts, ranks and 多少亿 are unambiguous; shares less so).
+ * the question's concepts (counts, ranks and 多少亿 are unambiguous; shares less so). A unit the
+ * question asks in is as precise: "多少名院士" is not met by "院士工作站2家", "in yuan" not by 2万美元.
  */
 export function lacksAskedKind(analysis: QueryAnalysis, text: string, figures: SentenceFigure[]): boolean {
+  const labelled = (f: SentenceFigure) => analysis.keyTerms.some((t) => termCredit(t, f.label) >= STATED_CREDIT);
+  // A question asking several things in several units is judged per part (select-for-parts).
+  const units = UNIT_FAMILIES.filter((family) => family.asked.test(analysis.question));
+  const unit = units.length === 1 && !analysis.multi ? units[0] : undefined;
+  if (unit) return !figures.some((f) => unit.written.test(f.figure.unit) && labelled(f));
   const moneyWanted = MONEY_WANTED_RE.test(analysis.question);
   const asked = moneyWanted ? [...new Set([...analysis.expects, 'money' as const])] : analysis.expects;
   const precise = asked.filter((kind) => kind === 'count' || kind === 'rank' || (kind === 'money' && moneyWanted));
   if (precise.length === 0 || precise.length < asked.length) return false;
   // "跻身全省前列", "居首": a standing without a numeral still answers "where does it rank".
   if (precise.includes('rank') && RANK_WORDS_RE.test(text)) return false;
-  const currency = askedCurrency(analysis.question);
-  const fits = (f: SentenceFigure, kind: (typeof precise)[number]) => isOfKind(f.figure, kind) && (kind !== 'money' || !currency || currencyOf(f.figure.unit) === currency);
-  return !figures.some((f) => precise.some((kind) => fits(f, kind)) && analysis.keyTerms.some((t) => termCredit(t, f.label) >= STATED_CREDIT));
+  return !figures.some((f) => precise.some((kind) => isOfKind(f.figure, kind)) && labelled(f));
 }
 
-type Currency = 'usd' | 'cny';
-/** The currency a question asks an amount in: "in yuan", "多少美元"; none when it names none. */
-function askedCurrency(question: string): Currency | undefined {
-  if (/美元|(?:US\$|USD|(?:US )?dollars?)\b/i.test(question)) return 'usd';
-  if (/元|\b(?:yuan|RMB|CNY)\b/i.test(question)) return 'cny';
-  return undefined;
-}
-
-/** The currency of a money figure's unit: 美元 is dollars, any other 元 yuan. */
-function currencyOf(unit: string): Currency {
-  return unit.includes('美元') ? 'usd' : 'cny';
-}
+/** A numeral word before an asked unit: 多少万人, 几十家. */
+const HOW_MANY = '(?:多少|几)[十百千万亿]*';
+/**
+ * Units a question asks a value in, and the figure units that answer in them. 个 is left out: it
+ * counts anything. 人次 answers "多少人", as people ask it.
+ */
+const UNIT_FAMILIES: Array<{ asked: RegExp; written: RegExp }> = [
+  { asked: /美元|\b(?:US\$|USD|(?:US )?dollars?)(?![a-z])/i, written: /美元/ },
+  { asked: new RegExp(`${HOW_MANY}元|\\b(?:in|how many(?: \\w+)?) (?:yuan|RMB|CNY)\\b`, 'i'), written: /(?<!美)元/ },
+  { asked: new RegExp(`${HOW_MANY}(?:名|人|位)`), written: /人|名|位/ },
+  { asked: new RegExp(`${HOW_MANY}(?:家|所)`), written: /家|所|个|座/ },
+];
 
 /** The levels a standing is given at, as a rank's clause and a question write them. */
 const RANK_LEVELS: Array<{ written: RegExp; asked: RegExp }> = [

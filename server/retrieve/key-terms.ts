@@ -50,6 +50,8 @@ const REPORT_FORMS: Record<string, string[]> = {
 
 /** Weight kept by a term that names the report's subject (it is in a document title). */
 const TITLE_TERM_FACTOR = 0.3;
+/** Words for the whole of the report's own area (全省, 全市, 本区): its subject, not a concept. */
+const SCOPE_WORD_RE = /^(?:全|本|我)(?:国|省|市|区|县|州|盟|旗|镇)$/;
 
 /** "迈进什么行列": the kind of answer (行列) is in many sentences that do not answer. */
 const ANSWER_TYPE_FACTOR = 0.2;
@@ -84,10 +86,13 @@ function conceptsOf(kb: KnowledgeBase, question: string, compounds: boolean): Ke
     // "什么行列", "哪项荣誉": the noun after a question word names the kind of answer, not the topic.
     const answerType = ANSWER_TYPE_MARKERS.has(previous) ? ANSWER_TYPE_FACTOR : 1;
     previous = raw;
-    const term = synonym ? glossaryTerm(kb, synonym, answerType) : wordTerm(kb, word, tag, answerType);
+    const found = synonym ? glossaryTerm(kb, synonym, answerType) : wordTerm(kb, word, tag, answerType);
+    // "全省粮食总产量" asks for 粮食总产量 at the level of the whole province, as 全省 says of the subject.
+    const scope = found ? SCOPE_WORD_RE.test(found.source) : false;
+    const term = found && scope ? { ...found, weight: found.weight * TITLE_TERM_FACTOR } : found;
     if (term) terms.push(term);
     // "外贸目标" is no measure's name: reports set the target under its own name (外贸进出口总额增长…).
-    if (term && COMPOUND_TAG_RE.test(tag) && !TARGET_WORDS.has(term.source)) compound.push(term);
+    if (term && !scope && COMPOUND_TAG_RE.test(tag) && !TARGET_WORDS.has(term.source)) compound.push(term);
     else {
       if (compounds) terms.push(...compoundTerm(kb, compound));
       compound = [];
@@ -132,6 +137,12 @@ function wordTerm(kb: KnowledgeBase, word: string, tag: string, answerType: numb
   // A kind-of-figure word the report never uses ("GDP总量") is only how the question is put.
   if (kindOnly < 1 && !corpusMentions(kb, word)) return null;
   return keyTerm(kb, word, REPORT_FORMS[word] ?? [word], partOfSpeechWeight(word, tag) * answerType * kindOnly);
+}
+
+/** "粮食总产量" is what a report writes "粮食产量": 总 before a measure's head adds nothing it does not say. */
+function withoutTotal(kb: KnowledgeBase, forms: string[]): string[] {
+  const bare = forms.flatMap((f) => (/.总./.test(f) ? [f.replace(/(.)总(.)/, '$1$2')] : [])).filter((f) => [...f].length >= 3 && corpusMentions(kb, f) && !forms.includes(f));
+  return [...forms, ...bare];
 }
 
 interface QuestionToken {
@@ -233,7 +244,8 @@ function headPairStated(kb: KnowledgeBase, words: KeyTerm[]): boolean {
   return new RegExp(`${modifier}[^，。；\\n]{0,${HEAD_PAIR_GAP}}${head}`).test(kb.corpusText);
 }
 
-function keyTerm(kb: KnowledgeBase, source: string, alternatives: string[], factor: number): KeyTerm {
+function keyTerm(kb: KnowledgeBase, source: string, forms: string[], factor: number): KeyTerm {
+  const alternatives = withoutTotal(kb, forms);
   // The report's own subject (the district, the plan in its title) is implied by every passage.
   const subject = alternatives.some((a) => kb.titleText.includes(normalizeForMatch(a))) ? TITLE_TERM_FACTOR : 1;
   return {

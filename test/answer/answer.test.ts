@@ -116,6 +116,18 @@ describe('answerQuestion', () => {
     expect(terms.map((t) => t.source)).not.toContain('零增长');
   });
 
+  it('reads 总 inside a measure as the report may leave it out (规上工业总产值 is also 规上工业产值)', () => {
+    const terms = analyzeQuestion(kb, '规上工业总产值是多少？').keyTerms;
+    expect(terms.flatMap((t) => t.alternatives)).toEqual(expect.arrayContaining(['规上工业总产值', '规上工业产值']));
+  });
+
+  it('weighs 全市 as the whole of an area, a level rather than a concept, and joins it to no compound', () => {
+    const terms = analyzeQuestion(kb, '全市人才资源总量是多少？').keyTerms;
+    const whole = terms.find((t) => t.source === '全市')!;
+    expect(whole.weight).toBeLessThan(terms.find((t) => t.source === '人才资源总量')!.weight / 3);
+    expect(terms.map((t) => t.source).filter((s) => s.startsWith('全市') && s !== '全市')).toEqual([]);
+  });
+
   it('abstains rather than pass off its own figure for another place', async () => {
     for (const question of ['上城区的GDP是多少？', "What's the GDP of Hangzhou's Shangcheng District?"]) {
       const r = await answerQuestion(kb, { question });
