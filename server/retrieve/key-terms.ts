@@ -50,7 +50,10 @@ const REPORT_FORMS: Record<string, string[]> = {
 
 /** Weight kept by a term that names the report's subject (it is in a document title). */
 const TITLE_TERM_FACTOR = 0.3;
-/** Words for the whole of the report's own area (全省, 全市, 本区): its subject, not a concept. */
+/**
+ * Words for the whole of an area (全省, 全市, 本区): a level, not a concept. 全国 is matched too,
+ * though in a province's report it is the level above; the rank features read levels from the text.
+ */
 const SCOPE_WORD_RE = /^(?:全|本|我)(?:国|省|市|区|县|州|盟|旗|镇)$/;
 
 /** "迈进什么行列": the kind of answer (行列) is in many sentences that do not answer. */
