@@ -95,10 +95,10 @@ describe('a rank at another level than asked', () => {
 });
 
 describe('a value in another unit than asked', () => {
-  const money = (text: string, unit: string, label: string): SentenceFigure => ({ ...sentenceFigure(text, label + text), figure: { ...figure(text, label), unit, kind: 'quantity' }, label: normalizeForMatch(label) });
+  const valueIn = (text: string, unit: string, label: string): SentenceFigure => ({ ...sentenceFigure(text, label + text), figure: { ...figure(text, label), unit, kind: 'quantity' }, label: normalizeForMatch(label) });
   const perCapita = { source: '人均生产总值', alternatives: ['人均生产总值'], weight: 1, specificity: 9 } as KeyTerm;
   const asked = (question: string, keyTerms = [perCapita]) => ({ question, expects: [], keyTerms, multi: false }) as unknown as QueryAnalysis;
-  const dollars = [money('2万美元', '万美元', '人均生产总值')];
+  const dollars = [valueIn('2万美元', '万美元', '人均生产总值')];
 
   it('does not answer: 2万美元 is no amount in yuan', () => {
     expect(lacksAskedKind(asked('How much is per capita GDP in yuan?'), '', dollars)).toBe(true);
@@ -106,13 +106,13 @@ describe('a value in another unit than asked', () => {
 
   it('answers in the asked currency, or when the question names none', () => {
     expect(lacksAskedKind(asked('How much is per capita GDP in dollars?'), '', dollars)).toBe(false);
-    expect(lacksAskedKind(asked('人均生产总值是多少元？'), '', [money('13.5万元', '万元', '人均生产总值')])).toBe(false);
+    expect(lacksAskedKind(asked('人均生产总值是多少元？'), '', [valueIn('13.5万元', '万元', '人均生产总值')])).toBe(false);
     expect(lacksAskedKind(asked('人均生产总值是多少钱？'), '', dollars)).toBe(false);
   });
 
   it('does not count people by institutions, nor institutions by people', () => {
     const academician = { source: '院士', alternatives: ['院士'], weight: 1, specificity: 9 } as KeyTerm;
-    const stations = [money('2家', '家', '市级以上院士工作站')];
+    const stations = [valueIn('2家', '家', '市级以上院士工作站')];
     expect(lacksAskedKind(asked('累计引进了多少名两院院士？', [academician]), '', stations)).toBe(true);
     expect(lacksAskedKind(asked('建成了几家院士工作站？', [academician]), '', stations)).toBe(false);
     expect(lacksAskedKind(asked('院士工作站有多少人？', [academician]), '', stations)).toBe(true);
@@ -120,6 +120,6 @@ describe('a value in another unit than asked', () => {
 
   it('reads 人次 as people, as visitors are asked of', () => {
     const visitors = { source: '游客', alternatives: ['游客'], weight: 1, specificity: 9 } as KeyTerm;
-    expect(lacksAskedKind(asked('接待游客多少万人？', [visitors]), '', [money('361.0万人次', '万人次', '接待游客总量')])).toBe(false);
+    expect(lacksAskedKind(asked('接待游客多少万人？', [visitors]), '', [valueIn('361.0万人次', '万人次', '接待游客总量')])).toBe(false);
   });
 });
