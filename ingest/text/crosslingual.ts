@@ -100,6 +100,8 @@ const SPELLING: Record<string, string> = {
   metres: 'meters', kilometre: 'kilometer', kilometres: 'kilometers', theatre: 'theater', theatres: 'theaters',
   defence: 'defense', licence: 'license', enrolment: 'enrollment', fulfil: 'fulfill', fulfilment: 'fulfillment',
   ageing: 'aging', sulphur: 'sulfur', honour: 'honor', honours: 'honors', tonne: 'ton', tonnes: 'tons',
+  // One word in two registers: "R&D spending as a share of GDP" is "R&D expenditure as a share of GDP".
+  expenditure: 'spending', expenditures: 'spending', outlay: 'spending', outlays: 'spending',
 };
 /** Words that compare with a number ("over 100 million") and are mere prepositions otherwise ("over the plan period"). */
 const NUMBER_PREPOSITIONS = new Set(['over', 'under', 'above', 'below']);

@@ -7,9 +7,10 @@
 import { fiveYearPlanSpan } from '../../ingest/meta/five-year-plans.js';
 import { readHeadingYears } from '../../ingest/meta/heading-years.js';
 import type { DocumentYears } from '../../ingest/schema.js';
-import { normalizeForMatch } from '../../ingest/text/normalize.js';
+import { escapeRegExp, normalizeForMatch } from '../../ingest/text/normalize.js';
+import { KnowledgeBaseCache } from '../retrieve/kb-cache.js';
 import type { KnowledgeBase } from '../retrieve/knowledge-base.js';
-import type { KeyTerm, QueryAnalysis } from '../retrieve/types.js';
+import type { ExpectedValue, KeyTerm, QueryAnalysis } from '../retrieve/types.js';
 import type { SentenceFigure } from './passage-sentences.js';
 import { isChangeFigure, isOfKind } from './pick-figures.js';
 import { termCredit } from './term-credit.js';
@@ -100,19 +101,39 @@ export function namesSiblingOnly(qualifiers: SiblingQualifier[], normalizedSente
  * the question's concepts (counts, ranks and 多少亿 are unambiguous; shares less so). A unit the
  * question asks in is as precise: "多少名院士" is not met by "院士工作站2家", "in yuan" not by 2万美元.
  */
-export function lacksAskedKind(analysis: QueryAnalysis, text: string, figures: SentenceFigure[]): boolean {
-  const labelled = (f: SentenceFigure) => analysis.keyTerms.some((t) => termCredit(t, f.label) >= STATED_CREDIT);
-  // A question asking several things in several units is judged per part (select-for-parts).
-  const units = UNIT_FAMILIES.filter((family) => family.asked.test(analysis.question));
-  const unit = units.length === 1 && !analysis.multi ? units[0] : undefined;
+export function lacksAskedKind(kb: KnowledgeBase, analysis: QueryAnalysis, text: string, figures: SentenceFigure[], asked: AskedValue = askedValue(analysis)): boolean {
+  const labelled = (f: SentenceFigure) => !perUnitOnlyInLabel(kb, asked.forms, f.label) && analysis.keyTerms.some((t) => termCredit(t, f.label) >= STATED_CREDIT);
+  const { unit, precise } = asked;
   if (unit) return !figures.some((f) => unit.written.test(f.figure.unit) && labelled(f));
-  const moneyWanted = MONEY_WANTED_RE.test(analysis.question);
-  const asked = moneyWanted ? [...new Set([...analysis.expects, 'money' as const])] : analysis.expects;
-  const precise = asked.filter((kind) => kind === 'count' || kind === 'rank' || (kind === 'money' && moneyWanted));
-  if (precise.length === 0 || precise.length < asked.length) return false;
+  if (precise.length === 0) return false;
   // "跻身全省前列", "居首": a standing without a numeral still answers "where does it rank".
   if (precise.includes('rank') && RANK_WORDS_RE.test(text)) return false;
   return !figures.some((f) => precise.some((kind) => isOfKind(f.figure, kind)) && labelled(f));
+}
+
+/** What `lacksAskedKind` holds a sentence to: read once per question, not per candidate. */
+export interface AskedValue {
+  /** The one unit the question asks its value in. */
+  unit?: UnitFamily;
+  /** The unambiguous kinds asked for, empty when any other kind is asked too. */
+  precise: ExpectedValue[];
+  /** The question and its concepts' forms, in the match form. */
+  forms: string;
+}
+
+/** The question and its concepts' forms, in the match form: what a label's wording is checked against. */
+export function askedForms(analysis: QueryAnalysis): string {
+  return normalizeForMatch([analysis.question, ...analysis.keyTerms.flatMap((t) => t.alternatives)].join('|'));
+}
+
+export function askedValue(analysis: QueryAnalysis, forms = askedForms(analysis)): AskedValue {
+  // A question asking several things in several units is judged per part (select-for-parts).
+  const units = UNIT_FAMILIES.filter((family) => family.asked.test(analysis.question));
+  if (units.length === 1 && !analysis.multi) return { unit: units[0], precise: [], forms };
+  const moneyWanted = MONEY_WANTED_RE.test(analysis.question);
+  const asked = moneyWanted ? [...new Set([...analysis.expects, 'money' as const])] : analysis.expects;
+  const precise = asked.filter((kind) => kind === 'count' || kind === 'rank' || (kind === 'money' && moneyWanted));
+  return { precise: precise.length < asked.length ? [] : precise, forms };
 }
 
 /** A numeral word before an asked unit: 多少万人, 几十家. */
@@ -121,7 +142,12 @@ const HOW_MANY = '(?:多少|几)[十百千万亿]*';
  * Units a question asks a value in, and the figure units that answer in them. 个 is left out: it
  * counts anything. 人次 answers "多少人", as people ask it.
  */
-const UNIT_FAMILIES: Array<{ asked: RegExp; written: RegExp }> = [
+interface UnitFamily {
+  asked: RegExp;
+  written: RegExp;
+}
+
+const UNIT_FAMILIES: UnitFamily[] = [
   { asked: /美元|\b(?:US\$|USD|(?:US )?dollars?)(?![a-z])/i, written: /美元/ },
   { asked: new RegExp(`${HOW_MANY}元|\\b(?:in|how many(?: \\w+)?) (?:yuan|RMB|CNY)\\b`, 'i'), written: /(?<!美)元/ },
   { asked: new RegExp(`${HOW_MANY}(?:名|人|位)`), written: /人|名|位/ },
@@ -193,6 +219,28 @@ export function unitOfWrittenValue(question: string, term: KeyTerm): boolean {
   return false;
 }
 
+/** Modifiers that make a measure a rate per person, household or area: 人均生产总值 is not 生产总值. */
+const PER_UNIT_RE = /人均|户均|亩均|每[万千百]人|万人(?!次)|千人/g;
+
+/** Whether the corpus writes a measure without a modifier before it (生产总值 not after 人均). */
+const writesBare = new KnowledgeBaseCache<string, boolean>();
+
+/**
+ * A figure's label measures per person (or household, or area) where the question asks no such
+ * rate, and the report also gives the measure itself: "人均生产总值突破2万美元" does not answer
+ * "GDP in US dollars". A measure the report only ever gives per person (人均可支配收入) answers
+ * whether or not the question says 人均. `asked` is the question and its concepts' forms, in the
+ * match form.
+ */
+export function perUnitOnlyInLabel(kb: KnowledgeBase, asked: string, label: string): boolean {
+  return [...label.matchAll(PER_UNIT_RE)].some(({ 0: modifier, index }) => {
+    if (asked.includes(modifier)) return false;
+    const measure = label.slice(index + modifier.length);
+    if ([...measure].length < 2) return false;
+    return writesBare.get(kb, `${modifier}|${measure}`, () => new RegExp(`(?<!${escapeRegExp(modifier)})${escapeRegExp(measure)}`).test(kb.corpusText));
+  });
+}
+
 /** Heads that only say "how much of it": 游客总量 is what "多少游客" asks. */
 const AMOUNT_HEADS_RE = /(?:总量|总额|总数|数量|规模|人数|个数)$/;
 /** The last word of a label, where a Chinese noun phrase keeps its head (户籍人口…参保率: 参保率). */
@@ -241,6 +289,21 @@ export function coversYear(text: string, years: DocumentYears, year: number, wor
 export interface HeadingYearFit {
   named: boolean;
   other: boolean;
+}
+
+/** Wording for the whole of one year, which the heading above names: "全年地区生产总值增长4.9%". */
+const WHOLE_YEAR_RE = /全年|当年|年内/;
+
+/**
+ * A sentence saying "全年" under headings that name `year` and no other (a plan period that holds
+ * it does not count: "“十四五”时期" has five years) speaks of that year as surely as if it wrote it.
+ */
+export function statesYearAsWhole(headings: readonly string[], normalizedSentence: string, year: number): boolean {
+  if (!WHOLE_YEAR_RE.test(normalizedSentence)) return false;
+  const read = readHeadingYears(headings);
+  // Headings naming two years ("2025年回顾与2026年安排") leave 全年 open.
+  const named = new Set([read.review, read.plan, read.neutral].flatMap((s) => s.years));
+  return named.size === 1 && named.has(year);
 }
 
 /**

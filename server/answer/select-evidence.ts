@@ -10,7 +10,7 @@ import type { KnowledgeBase } from '../retrieve/knowledge-base.js';
 import type { KeyTerm, QueryAnalysis, RankedPassage } from '../retrieve/types.js';
 import { defaultScorer, type AnswerScorer } from './answer-model.js';
 import { featureVector, type CandidateSignals, type QuestionSignals } from './candidate-features.js';
-import { askedRankLevels, headingYearFit, labelHeadAsked, lacksAskedKind, lacksChange, mainConcept, missesPlace, missingSpecificShare, namesSiblingOnly, placeAfterFigures, ranksAtOtherLevel, siblingQualifiers, type SiblingQualifier, SPECIFIC_CONCEPT_IDF, statesYear, unitOfWrittenValue, wantsNumber } from './candidate-checks.js';
+import { askedForms as askedFormsOf, askedRankLevels, askedValue, type AskedValue, headingYearFit, labelHeadAsked, lacksAskedKind, lacksChange, mainConcept, missesPlace, missingSpecificShare, namesSiblingOnly, perUnitOnlyInLabel, placeAfterFigures, ranksAtOtherLevel, siblingQualifiers, type SiblingQualifier, SPECIFIC_CONCEPT_IDF, statesYear, statesYearAsWhole, unitOfWrittenValue, wantsNumber } from './candidate-checks.js';
 import { passageInfo, type SentenceFigure } from './passage-sentences.js';
 import { changeFit, echoesQuestion, isOfKind } from './pick-figures.js';
 import { timeHeadings } from './section-years.js';
@@ -58,10 +58,10 @@ const UNLABELLED_SHARE = 0.5;
 const PLAN_HEADING_RE = /建议|下阶段|下一步|展望|思路|谋划|工作安排|重点任务|主要任务|对策|举措|打算|重点工作|目标任务/;
 const LABEL_MIN_CREDIT = 0.5;
 const TARGET_WORDING_RE = /左右|力争|目标|预期/;
-/** Wording of a figure over several years (an average, a total, a plan period), not of one year. */
-const SPAN_WORDING_RE = /年均|累计|五年来|五年间|过去五年|十[一二三四五六]五[”"]?(?:时期|期间|以来)/;
+/** Wording of a figure over several years (an average, a total, each year of a period, a plan period), not of one year. */
+const SPAN_WORDING_RE = /年均|累计|每年|五年来|五年间|过去五年|十[一二三四五六]五[”"]?(?:时期|期间|以来)/;
 /** The same asked in English. */
-const ASKS_SPAN_RE = /\b(?:average|cumulative|in total|over the (?:past|last) \w+ years|five years|five-year)\b/i;
+const ASKS_SPAN_RE = /\b(?:average|cumulative|in total|(?:each|every) year|over the (?:past|last) \w+ years|five years|five-year)\b/i;
 /** A list from another place is kept too when it covers the question nearly as well as the best. */
 export const ALTERNATIVE_LIST_SHARE = 0.85;
 
@@ -79,7 +79,7 @@ export function questionSignals(kb: KnowledgeBase, analysis: QueryAnalysis, rank
 /** Candidate sentences of the top passages, most probably answering first. */
 export function rankSentences(kb: KnowledgeBase, analysis: QueryAnalysis, ranked: RankedPassage[], options: RankOptions = {}): Evidence[] {
   const scorer = options.scorer ?? defaultScorer();
-  const question = questionContext(analysis);
+  const question = questionContext(kb, analysis);
   const candidates = ranked.slice(0, options.pool ?? SENTENCE_POOL).flatMap((hit, passageRank) => describePassage(kb, question, hit, passageRank));
   relateCandidates(candidates.map((c) => c.signals));
   const qs = questionSignals(kb, analysis, ranked);
@@ -94,6 +94,7 @@ interface QuestionContext {
   /** The question and its concepts' forms, in the match form. */
   askedForms: string;
   siblings: SiblingQualifier[];
+  askedValue: AskedValue;
   /** The levels the question asks a standing at (全市, 全省, 全国). */
   rankLevels: number[];
   questionGrams: Set<string>;
@@ -103,15 +104,16 @@ interface QuestionContext {
   names: (t: KeyTerm, f: SentenceFigure) => boolean;
 }
 
-function questionContext(analysis: QueryAnalysis): QuestionContext {
+function questionContext(kb: KnowledgeBase, analysis: QueryAnalysis): QuestionContext {
   const units = new Set(analysis.keyTerms.filter((t) => unitOfWrittenValue(analysis.question, t)));
-  const askedForms = normalizeForMatch([analysis.question, ...analysis.keyTerms.flatMap((t) => t.alternatives)].join('|'));
+  const askedForms = askedFormsOf(analysis);
   const named = new Map<SentenceFigure, Map<KeyTerm, boolean>>();
   return {
     analysis,
     normalizedQuestion: normalizeForMatch(analysis.question),
     askedForms,
     siblings: siblingQualifiers(askedForms),
+    askedValue: askedValue(analysis, askedForms),
     rankLevels: askedRankLevels(analysis.question),
     questionGrams: new Set(analysis.keyTerms.flatMap((t) => t.alternatives.flatMap((a) => charBigrams(normalizeForMatch(a))))),
     main: mainConcept(analysis),
@@ -120,7 +122,10 @@ function questionContext(analysis: QueryAnalysis): QuestionContext {
       let byTerm = named.get(f);
       if (!byTerm) named.set(f, (byTerm = new Map()));
       let says = byTerm.get(t);
-      if (says === undefined) byTerm.set(t, (says = !units.has(t) && (termCredit(t, f.labelWithQualifier) >= LABEL_MIN_CREDIT || termCredit(t, f.clause) >= LABEL_MIN_CREDIT)));
+      if (says === undefined) {
+        const perUnitOnly = perUnitOnlyInLabel(kb, askedForms, f.label);
+        byTerm.set(t, (says = !units.has(t) && !perUnitOnly && (termCredit(t, f.labelWithQualifier) >= LABEL_MIN_CREDIT || termCredit(t, f.clause) >= LABEL_MIN_CREDIT)));
+      }
       return says;
     },
   };
@@ -159,7 +164,7 @@ function describePassage(kb: KnowledgeBase, question: QuestionContext, hit: Rank
   const underPlanHeading = PLAN_HEADING_RE.test(sectionPath);
   return sentences.map(({ start, end, text, normalized, figures: all, opensEnumeration, plans }) => {
     const figures = all.filter((f) => !echoesQuestion(question.normalizedQuestion, f.figure));
-    const textCredits = analysis.keyTerms.map((t) => termCredit(t, normalized));
+    const textCredits = analysis.keyTerms.map((t) => (t.year !== undefined && statesYearAsWhole(datedHeadings, normalized, t.year) ? 1 : termCredit(t, normalized)));
     const credits = textCredits.map((c, i) => Math.max(c, HEADING_CREDIT * headingCredits[i]!));
     const fitting = figures.filter((f) => fitsQuestion(analysis, f.figure));
     // A figure question's concept is answered where a fitting figure is labelled with it.
@@ -185,7 +190,7 @@ function describePassage(kb: KnowledgeBase, question: QuestionContext, hit: Rank
       opensEnumeration,
       underPlanHeading,
       siblingOnly: namesSiblingOnly(question.siblings, normalized),
-      lacksAskedKind: lacksAskedKind(analysis, text, figures),
+      lacksAskedKind: lacksAskedKind(kb, analysis, text, figures, question.askedValue),
       lacksChange: lacksChange(analysis, figures),
       missesPlace: missesPlace(analysis, normalized),
       rankAtOtherLevel: ranksAtOtherLevel(question.rankLevels, figures),

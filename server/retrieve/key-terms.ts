@@ -42,19 +42,22 @@ const FALL = ['下降', '降低', '减少'];
 const GROWTH_RATE = ['增速', '增幅', '增长率', '增长'];
 /** Reports set a target in so many words, or say they strive for it ("力争完成投资2440亿元以上"). */
 const TARGET = ['目标', '力争', '预期'];
+/** One share, three words: "三产比例" is what a report writes as 三产比重 or 占比. */
+const SHARE = ['比重', '占比', '比例'];
 /** Question words reports put otherwise: a change (涨 as 增长), a target (目标 as 力争). */
 const REPORT_FORMS: Record<string, string[]> = {
   目标: TARGET,
+  比重: SHARE, 占比: SHARE, 比例: SHARE,
   涨: RISE, 上涨: RISE, 涨幅: GROWTH_RATE, 增速: GROWTH_RATE, 增幅: GROWTH_RATE, 增长率: GROWTH_RATE, 跌: FALL, 下跌: FALL, 跌幅: ['降幅', '下降'],
 };
 
 /** Weight kept by a term that names the report's subject (it is in a document title). */
 const TITLE_TERM_FACTOR = 0.3;
 /**
- * Words for the whole of an area (全省, 全市, 本区): a level, not a concept. 全国 is matched too,
- * though in a province's report it is the level above; the rank features read levels from the text.
+ * Words for the whole of the report's area (全省, 全市, 本区): a level, not a concept. 全国 is not
+ * one: in a province's or a district's report it is the level above, which the question asks of.
  */
-const SCOPE_WORD_RE = /^(?:全|本|我)(?:国|省|市|区|县|州|盟|旗|镇)$/;
+const SCOPE_WORD_RE = /^(?:全|本|我)(?:省|市|区|县|州|盟|旗|镇)$/;
 
 /** "迈进什么行列": the kind of answer (行列) is in many sentences that do not answer. */
 const ANSWER_TYPE_FACTOR = 0.2;
@@ -85,7 +88,8 @@ function conceptsOf(kb: KnowledgeBase, question: string, compounds: boolean): Ke
   let previous = '';
   let compound: KeyTerm[] = [];
   for (const { word: raw, tag, synonym } of questionTokens(kb, chinese)) {
-    const word = synonym ? raw : trimGluedParticle(kb, raw);
+    // A filler stays whole: "现在" trimmed of its 在 would be the concept 现.
+    const word = synonym || isQuestionWord(raw) ? raw : trimGluedParticle(kb, raw);
     // "什么行列", "哪项荣誉": the noun after a question word names the kind of answer, not the topic.
     const answerType = ANSWER_TYPE_MARKERS.has(previous) ? ANSWER_TYPE_FACTOR : 1;
     previous = raw;

@@ -121,6 +121,24 @@ describe('answerQuestion', () => {
     expect(terms.flatMap((t) => t.alternatives)).toEqual(expect.arrayContaining(['规上工业总产值', '规上工业产值']));
   });
 
+  it('reads 比例, 比重 and 占比 as one share, so 三次产业结构比例 finds 三产比重', () => {
+    const terms = analyzeQuestion(kb, '三次产业结构比例是多少？').keyTerms;
+    expect(terms.find((t) => t.source === '比例')?.alternatives).toEqual(expect.arrayContaining(['比重', '占比']));
+  });
+
+  it('drops a filler whole, rather than trim it to a concept (现在 is not 现)', () => {
+    const sources = analyzeQuestion(kb, '现在的三次产业结构比例是多少？').keyTerms.map((t) => t.source);
+    expect(sources).toContain('三次产业结构');
+    expect(sources.filter((s) => s.startsWith('现'))).toEqual([]);
+  });
+
+  it('keeps 全国 as a concept: in a district or a province it is the level above, not the whole area', () => {
+    const terms = analyzeQuestion(kb, '全国排名第几？').keyTerms;
+    const country = terms.find((t) => t.source === '全国')!;
+    const city = analyzeQuestion(kb, '全市排名第几？').keyTerms.find((t) => t.source === '全市')!;
+    expect(country.weight).toBeGreaterThan(city.weight * 2);
+  });
+
   it('weighs 全市 as the whole of an area, a level rather than a concept, and joins it to no compound', () => {
     const terms = analyzeQuestion(kb, '全市人才资源总量是多少？').keyTerms;
     const whole = terms.find((t) => t.source === '全市')!;

@@ -5,9 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Figure } from '../../ingest/schema.js';
 import { normalizeForMatch } from '../../ingest/text/normalize.js';
-import { askedRankLevels, labelHeadAsked, lacksAskedKind, placeAfterFigures, ranksAtOtherLevel, unitOfWrittenValue } from '../../server/answer/candidate-checks.js';
+import { askedRankLevels, labelHeadAsked, lacksAskedKind, perUnitOnlyInLabel, placeAfterFigures, ranksAtOtherLevel, unitOfWrittenValue } from '../../server/answer/candidate-checks.js';
 import type { SentenceFigure } from '../../server/answer/passage-sentences.js';
 import { echoesQuestion } from '../../server/answer/pick-figures.js';
+import type { KnowledgeBase } from '../../server/retrieve/knowledge-base.js';
 import type { KeyTerm, QueryAnalysis } from '../../server/retrieve/types.js';
 
 const figure = (text: string, label = ''): Figure => ({
@@ -99,27 +100,36 @@ describe('a value in another unit than asked', () => {
   const perCapita = { source: '人均生产总值', alternatives: ['人均生产总值'], weight: 1, specificity: 9 } as KeyTerm;
   const asked = (question: string, keyTerms = [perCapita]) => ({ question, expects: [], keyTerms, multi: false }) as unknown as QueryAnalysis;
   const dollars = [valueIn('2万美元', '万美元', '人均生产总值')];
+  const kb = { corpusText: normalizeForMatch('地区生产总值达到860.3亿元，人均生产总值突破2万美元，农村居民人均可支配收入4.8万元') } as unknown as KnowledgeBase;
 
   it('does not answer: 2万美元 is no amount in yuan', () => {
-    expect(lacksAskedKind(asked('How much is per capita GDP in yuan?'), '', dollars)).toBe(true);
+    expect(lacksAskedKind(kb, asked('How much is per capita GDP in yuan?'), '', dollars)).toBe(true);
   });
 
   it('answers in the asked currency, or when the question names none', () => {
-    expect(lacksAskedKind(asked('How much is per capita GDP in dollars?'), '', dollars)).toBe(false);
-    expect(lacksAskedKind(asked('人均生产总值是多少元？'), '', [valueIn('13.5万元', '万元', '人均生产总值')])).toBe(false);
-    expect(lacksAskedKind(asked('人均生产总值是多少钱？'), '', dollars)).toBe(false);
+    expect(lacksAskedKind(kb, asked('How much is per capita GDP in dollars?'), '', dollars)).toBe(false);
+    expect(lacksAskedKind(kb, asked('人均生产总值是多少元？'), '', [valueIn('13.5万元', '万元', '人均生产总值')])).toBe(false);
+    expect(lacksAskedKind(kb, asked('人均生产总值是多少钱？'), '', dollars)).toBe(false);
   });
 
   it('does not count people by institutions, nor institutions by people', () => {
     const academician = { source: '院士', alternatives: ['院士'], weight: 1, specificity: 9 } as KeyTerm;
     const stations = [valueIn('2家', '家', '市级以上院士工作站')];
-    expect(lacksAskedKind(asked('累计引进了多少名两院院士？', [academician]), '', stations)).toBe(true);
-    expect(lacksAskedKind(asked('建成了几家院士工作站？', [academician]), '', stations)).toBe(false);
-    expect(lacksAskedKind(asked('院士工作站有多少人？', [academician]), '', stations)).toBe(true);
+    expect(lacksAskedKind(kb, asked('累计引进了多少名两院院士？', [academician]), '', stations)).toBe(true);
+    expect(lacksAskedKind(kb, asked('建成了几家院士工作站？', [academician]), '', stations)).toBe(false);
+    expect(lacksAskedKind(kb, asked('院士工作站有多少人？', [academician]), '', stations)).toBe(true);
+  });
+
+  it('does not answer a total by a figure per person, unless the report gives that measure only per person', () => {
+    const gdp = { source: 'gdp', alternatives: ['地区生产总值', '生产总值'], weight: 1, specificity: 11 } as KeyTerm;
+    expect(lacksAskedKind(kb, asked("What is the district's GDP in US dollars?", [gdp]), '', dollars)).toBe(true);
+    expect(perUnitOnlyInLabel(kb, normalizeForMatch('人均生产总值是多少美元？|人均生产总值'), '人均生产总值')).toBe(false);
+    // The report writes 可支配收入 only per person: "农村居民收入" asks for that figure.
+    expect(perUnitOnlyInLabel(kb, normalizeForMatch('农村居民收入多少元？|农村居民|收入'), normalizeForMatch('农村居民人均可支配收入'))).toBe(false);
   });
 
   it('reads 人次 as people, as visitors are asked of', () => {
     const visitors = { source: '游客', alternatives: ['游客'], weight: 1, specificity: 9 } as KeyTerm;
-    expect(lacksAskedKind(asked('接待游客多少万人？', [visitors]), '', [valueIn('361.0万人次', '万人次', '接待游客总量')])).toBe(false);
+    expect(lacksAskedKind(kb, asked('接待游客多少万人？', [visitors]), '', [valueIn('361.0万人次', '万人次', '接待游客总量')])).toBe(false);
   });
 });

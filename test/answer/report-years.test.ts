@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../server/answer/answer-question.js';
-import { coversYear, statesYear } from '../../server/answer/candidate-checks.js';
+import { coversYear, statesYear, statesYearAsWhole } from '../../server/answer/candidate-checks.js';
 import { rankSentences } from '../../server/answer/select-evidence.js';
 import { analyzeQuestion } from '../../server/retrieve/analyze-question.js';
 import { searchPassages } from '../../server/retrieve/hybrid-search.js';
@@ -27,6 +27,17 @@ describe('statesYear', () => {
     expect(coversYear('到“十四五”末，26项指标有望如期完成', review, 2025)).toBe(true);
     expect(coversYear('到“十四五”末，26项指标有望如期完成', review, 2019)).toBe(false);
     expect(coversYear('2019年地区生产总值增长6.8%', review, 2019)).toBe(true);
+  });
+});
+
+describe('statesYearAsWhole', () => {
+  it('reads 全年 as the one year the headings name, and not a year of a plan period or of two named years', () => {
+    const review = ['一、2025年和“十四五”时期工作回顾'];
+    expect(statesYearAsWhole(review, '全年地区生产总值增长4.9%', 2025)).toBe(true);
+    expect(statesYearAsWhole(review, '全年地区生产总值增长4.9%', 2023)).toBe(false);
+    expect(statesYearAsWhole(review, '地区生产总值增长4.9%', 2025)).toBe(false);
+    expect(statesYearAsWhole(['一、“十四五”时期工作回顾'], '全年地区生产总值增长4.9%', 2025)).toBe(false);
+    expect(statesYearAsWhole(['2025年工作回顾和2026年工作安排'], '全年地区生产总值增长5%左右', 2026)).toBe(false);
   });
 });
 

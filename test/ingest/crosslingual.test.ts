@@ -110,6 +110,8 @@ describe('English question expansion', () => {
     ['What was the per-capita disposable income?', '人均可支配收入'],
     ['urbanization rate', '城镇化率'],
     ["What's the urbanisation rate?", '城镇化率'],
+    // "spending" and "expenditure" are one word to the glossary.
+    ['What was R&D spending as a share of GDP?', '研发投入强度'],
   ])('%s -> %s', (question, expected) => {
     expect(allChinese(expander.expand(question))).toContain(expected);
   });
