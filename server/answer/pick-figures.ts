@@ -25,6 +25,16 @@ const MONEY_UNIT_RE = /元/;
 /** "增长 7.6%" is a change; "提升至 8.3%" is the level reached. */
 const CHANGE_LABEL_RE = /增速|增幅|同比|年均|(?:增长|增加|提高|提升|下降|降低|减少)(?![至到为值量])/;
 
+/** The value a "从75.6%提升至76.5%" starts from, as the ingester labels it. */
+const START_LABEL_RE = /（起始值）$/;
+/** Wording that asks where a change started. */
+const ASKS_START_RE = /从多少|从几|起初|原来|原先|最初|\bfrom (?:what|how)\b|\bstart(?:ed|ing)? (?:from|at)\b/i;
+/** The unit a question asks its value in: "多少公里", "几万人", "多少亿元" (元 once the magnitude is dropped). */
+const ASKED_UNIT_RE = /(?:多少|几)[十百千万亿]*([\u4e00-\u9fff]{1,2})/;
+const MAGNITUDE_RE = /^[十百千万亿]+/;
+/** A start value answers "提到多少" this much less than the value reached. */
+const START_VALUE_FIT = 0.5;
+
 /** The figures of the evidence that answer the question, best first within each sentence. */
 export function pickFigures(kb: KnowledgeBase, analysis: QueryAnalysis, evidence: Evidence[]): PickedFigure[] {
   const picked: PickedFigure[] = [];
@@ -33,11 +43,12 @@ export function pickFigures(kb: KnowledgeBase, analysis: QueryAnalysis, evidence
     const asked = e.part ?? analysis;
     const questionGrams = new Set(asked.keyTerms.flatMap((t) => t.alternatives.flatMap((a) => [a, ...cjkBigrams(a)])));
     const question = normalizeForMatch(asked.question);
+    const unit = ASKED_UNIT_RE.exec(asked.question)?.[1];
     const scored = sentenceFigures(kb, e)
       .filter(({ figure: f }) => !echoesQuestion(question, f))
       .map(({ figure: f }) => ({ f, match: labelMatch(f, questionGrams) }))
       .filter((s) => s.match > 0)
-      .map(({ f, match }) => ({ f, score: (match + (asked.expects.some((kind) => isOfKind(f, kind)) ? EXPECTED_KIND_BONUS : 0)) * changeFit(asked, f) * rankFit(asked, f) }))
+      .map(({ f, match }) => ({ f, score: (match + (asked.expects.some((kind) => isOfKind(f, kind)) || inAskedUnit(unit, f) ? EXPECTED_KIND_BONUS : 0)) * changeFit(asked, f) * rankFit(asked, f) * startFit(asked, f) }))
       .sort((a, b) => b.score - a.score);
     const top = scored[0]?.score ?? 0;
     const keep = scored.filter((s) => s.score >= top * KEEP_SHARE).slice(0, e.part ? 1 : analysis.multi ? 3 : 2);
@@ -65,6 +76,17 @@ function labelMatch(figure: Figure, questionGrams: Set<string>): number {
   const grams = cjkBigrams(`${figure.label}${figure.qualifier ?? ''}`);
   if (grams.length === 0) return 0;
   return grams.filter((g) => questionGrams.has(g)).length / Math.sqrt(grams.length);
+}
+
+/** "地铁总里程多少公里" is answered in 公里: 909公里, not 地铁新线3条. */
+function inAskedUnit(asked: string | undefined, figure: Figure): boolean {
+  const unit = figure.unit.replace(MAGNITUDE_RE, '');
+  return asked !== undefined && unit.length > 0 && (asked.startsWith(unit) || unit.startsWith(asked));
+}
+
+/** "绿色出行比例提到多少" is answered by the 76.5% reached, not the 75.6% it rose from, unless the start is asked. */
+function startFit(analysis: QueryAnalysis, figure: Figure): number {
+  return START_LABEL_RE.test(figure.label) && !ASKS_START_RE.test(analysis.question) ? START_VALUE_FIT : 1;
 }
 
 /** "商品销售额年均增速 13.6%" answers how fast sales grew, not "商品销售额是多少". */
