@@ -299,11 +299,19 @@ const WHOLE_YEAR_RE = /全年|当年|年内/;
  * it does not count: "“十四五”时期" has five years) speaks of that year as surely as if it wrote it.
  */
 export function statesYearAsWhole(headings: readonly string[], normalizedSentence: string, year: number): boolean {
-  if (!WHOLE_YEAR_RE.test(normalizedSentence)) return false;
+  return soleHeadingYear(headings) === year && saysWholeYear(normalizedSentence);
+}
+
+/** The one calendar year a passage's headings name, or null (none, or two: "2025年回顾与2026年安排" leaves 全年 open). */
+export function soleHeadingYear(headings: readonly string[]): number | null {
   const read = readHeadingYears(headings);
-  // Headings naming two years ("2025年回顾与2026年安排") leave 全年 open.
   const named = new Set([read.review, read.plan, read.neutral].flatMap((s) => s.years));
-  return named.size === 1 && named.has(year);
+  return named.size === 1 ? [...named][0]! : null;
+}
+
+/** Whether a sentence speaks of a whole year (全年, 当年, 年内). */
+export function saysWholeYear(normalizedSentence: string): boolean {
+  return WHOLE_YEAR_RE.test(normalizedSentence);
 }
 
 /**

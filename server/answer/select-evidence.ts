@@ -10,7 +10,7 @@ import type { KnowledgeBase } from '../retrieve/knowledge-base.js';
 import type { KeyTerm, QueryAnalysis, RankedPassage } from '../retrieve/types.js';
 import { defaultScorer, type AnswerScorer } from './answer-model.js';
 import { featureVector, type CandidateSignals, type QuestionSignals } from './candidate-features.js';
-import { askedForms as askedFormsOf, askedRankLevels, askedValue, type AskedValue, headingYearFit, labelHeadAsked, lacksAskedKind, lacksChange, mainConcept, missesPlace, missingSpecificShare, namesSiblingOnly, perUnitOnlyInLabel, placeAfterFigures, ranksAtOtherLevel, siblingQualifiers, type SiblingQualifier, SPECIFIC_CONCEPT_IDF, statesYear, statesYearAsWhole, unitOfWrittenValue, wantsNumber } from './candidate-checks.js';
+import { askedForms as askedFormsOf, askedRankLevels, askedValue, type AskedValue, headingYearFit, labelHeadAsked, lacksAskedKind, lacksChange, mainConcept, missesPlace, missingSpecificShare, namesSiblingOnly, perUnitOnlyInLabel, placeAfterFigures, ranksAtOtherLevel, siblingQualifiers, type SiblingQualifier, saysWholeYear, soleHeadingYear, SPECIFIC_CONCEPT_IDF, statesYear, unitOfWrittenValue, wantsNumber } from './candidate-checks.js';
 import { passageInfo, type SentenceFigure } from './passage-sentences.js';
 import { changeFit, echoesQuestion, isOfKind } from './pick-figures.js';
 import { timeHeadings } from './section-years.js';
@@ -108,6 +108,8 @@ function questionContext(kb: KnowledgeBase, analysis: QueryAnalysis): QuestionCo
   const units = new Set(analysis.keyTerms.filter((t) => unitOfWrittenValue(analysis.question, t)));
   const askedForms = askedFormsOf(analysis);
   const named = new Map<SentenceFigure, Map<KeyTerm, boolean>>();
+  const perUnit = new Map<SentenceFigure, boolean>();
+  const perUnitOnly = (f: SentenceFigure) => perUnit.get(f) ?? (perUnit.set(f, perUnitOnlyInLabel(kb, askedForms, f.label)), perUnit.get(f)!);
   return {
     analysis,
     normalizedQuestion: normalizeForMatch(analysis.question),
@@ -122,10 +124,7 @@ function questionContext(kb: KnowledgeBase, analysis: QueryAnalysis): QuestionCo
       let byTerm = named.get(f);
       if (!byTerm) named.set(f, (byTerm = new Map()));
       let says = byTerm.get(t);
-      if (says === undefined) {
-        const perUnitOnly = perUnitOnlyInLabel(kb, askedForms, f.label);
-        byTerm.set(t, (says = !units.has(t) && !perUnitOnly && (termCredit(t, f.labelWithQualifier) >= LABEL_MIN_CREDIT || termCredit(t, f.clause) >= LABEL_MIN_CREDIT)));
-      }
+      if (says === undefined) byTerm.set(t, (says = !units.has(t) && !perUnitOnly(f) && (termCredit(t, f.labelWithQualifier) >= LABEL_MIN_CREDIT || termCredit(t, f.clause) >= LABEL_MIN_CREDIT)));
       return says;
     },
   };
@@ -158,13 +157,15 @@ function describePassage(kb: KnowledgeBase, question: QuestionContext, hit: Rank
   const current = doc?.years.current ?? null;
   const datedHeadings = timeHeadings(kb, passage);
   const headingYears = headingYearFit(datedHeadings, asked);
+  // "全年…" under headings that name one year speaks of that year.
+  const wholeYear = soleHeadingYear(datedHeadings);
   const missesYear = !headingYears.named && asked.some((y) => !doc || !statesYear(passageNormalized, doc.years, y));
   // A heading over a span of years ("一、“十四五”时期工作回顾") speaks of each year in it.
   const headingCredits = analysis.keyTerms.map((t) => (t.year !== undefined && headingYearFit(datedHeadings, [t.year]).named ? 1 : termCredit(t, heading)));
   const underPlanHeading = PLAN_HEADING_RE.test(sectionPath);
   return sentences.map(({ start, end, text, normalized, figures: all, opensEnumeration, plans }) => {
     const figures = all.filter((f) => !echoesQuestion(question.normalizedQuestion, f.figure));
-    const textCredits = analysis.keyTerms.map((t) => (t.year !== undefined && statesYearAsWhole(datedHeadings, normalized, t.year) ? 1 : termCredit(t, normalized)));
+    const textCredits = analysis.keyTerms.map((t) => (t.year !== undefined && t.year === wholeYear && saysWholeYear(normalized) ? 1 : termCredit(t, normalized)));
     const credits = textCredits.map((c, i) => Math.max(c, HEADING_CREDIT * headingCredits[i]!));
     const fitting = figures.filter((f) => fitsQuestion(analysis, f.figure));
     // A figure question's concept is answered where a fitting figure is labelled with it.
