@@ -12,7 +12,7 @@ import { KnowledgeBaseCache } from '../retrieve/kb-cache.js';
 import type { KnowledgeBase } from '../retrieve/knowledge-base.js';
 import type { ExpectedValue, KeyTerm, QueryAnalysis } from '../retrieve/types.js';
 import type { SentenceFigure } from './passage-sentences.js';
-import { isChangeFigure, isOfKind } from './pick-figures.js';
+import { HOW_MANY, isChangeFigure, isOfKind } from './pick-figures.js';
 import { termCredit } from './term-credit.js';
 
 /**
@@ -136,8 +136,6 @@ export function askedValue(analysis: QueryAnalysis, forms = askedForms(analysis)
   return { precise: precise.length < asked.length ? [] : precise, forms };
 }
 
-/** A numeral word before an asked unit: 多少万人, 几十家. */
-const HOW_MANY = '(?:多少|几)[十百千万亿]*';
 /**
  * Units a question asks a value in, and the figure units that answer in them. 个 is left out: it
  * counts anything. 人次 answers "多少人", as people ask it.

@@ -29,8 +29,10 @@ const CHANGE_LABEL_RE = /增速|增幅|同比|年均|(?:增长|增加|提高|提
 const START_LABEL_RE = /（起始值）$/;
 /** Wording that asks where a change started. */
 const ASKS_START_RE = /从多少|从几|起初|原来|原先|最初|\bfrom (?:what|how)\b|\bstart(?:ed|ing)? (?:from|at)\b/i;
+/** A numeral word before an asked unit: 多少万人, 几十家. */
+export const HOW_MANY = '(?:多少|几)[十百千万亿]*';
 /** The unit a question asks its value in: "多少公里", "几万人", "多少亿元" (元 once the magnitude is dropped). */
-const ASKED_UNIT_RE = /(?:多少|几)[十百千万亿]*([\u4e00-\u9fff]{1,2})/;
+const ASKED_UNIT_RE = new RegExp(`${HOW_MANY}([\\u4e00-\\u9fff]{1,2})`);
 const MAGNITUDE_RE = /^[十百千万亿]+/;
 /** A start value answers "提到多少" this much less than the value reached. */
 const START_VALUE_FIT = 0.5;
