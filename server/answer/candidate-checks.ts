@@ -101,8 +101,8 @@ export function namesSiblingOnly(qualifiers: SiblingQualifier[], normalizedSente
  * the question's concepts (counts, ranks and 多少亿 are unambiguous; shares less so). A unit the
  * question asks in is as precise: "多少名院士" is not met by "院士工作站2家", "in yuan" not by 2万美元.
  */
-export function lacksAskedKind(kb: KnowledgeBase, analysis: QueryAnalysis, text: string, figures: SentenceFigure[], asked: AskedValue = askedValue(analysis)): boolean {
-  const labelled = (f: SentenceFigure) => !perUnitOnlyInLabel(kb, asked.forms, f.label) && analysis.keyTerms.some((t) => termCredit(t, f.label) >= STATED_CREDIT);
+export function lacksAskedKind(kb: KnowledgeBase, analysis: QueryAnalysis, text: string, figures: SentenceFigure[], asked: AskedValue = askedValue(kb, analysis)): boolean {
+  const labelled = (f: SentenceFigure) => !asked.perUnitOnly(f) && analysis.keyTerms.some((t) => termCredit(t, f.label) >= STATED_CREDIT);
   const { unit, precise } = asked;
   if (unit) return !figures.some((f) => unit.written.test(f.figure.unit) && labelled(f));
   if (precise.length === 0) return false;
@@ -117,8 +117,8 @@ export interface AskedValue {
   unit?: UnitFamily;
   /** The unambiguous kinds asked for, empty when any other kind is asked too. */
   precise: ExpectedValue[];
-  /** The question and its concepts' forms, in the match form. */
-  forms: string;
+  /** Whether a figure's label measures per person where the question does not (`perUnitOnlyInLabel`), once per figure. */
+  perUnitOnly: (f: SentenceFigure) => boolean;
 }
 
 /** The question and its concepts' forms, in the match form: what a label's wording is checked against. */
@@ -126,14 +126,16 @@ export function askedForms(analysis: QueryAnalysis): string {
   return normalizeForMatch([analysis.question, ...analysis.keyTerms.flatMap((t) => t.alternatives)].join('|'));
 }
 
-export function askedValue(analysis: QueryAnalysis, forms = askedForms(analysis)): AskedValue {
+export function askedValue(kb: KnowledgeBase, analysis: QueryAnalysis, forms = askedForms(analysis)): AskedValue {
+  const perUnit = new Map<SentenceFigure, boolean>();
+  const perUnitOnly = (f: SentenceFigure) => perUnit.get(f) ?? (perUnit.set(f, perUnitOnlyInLabel(kb, forms, f.label)), perUnit.get(f)!);
   // A question asking several things in several units is judged per part (select-for-parts).
   const units = UNIT_FAMILIES.filter((family) => family.asked.test(analysis.question));
-  if (units.length === 1 && !analysis.multi) return { unit: units[0], precise: [], forms };
+  if (units.length === 1 && !analysis.multi) return { unit: units[0], precise: [], perUnitOnly };
   const moneyWanted = MONEY_WANTED_RE.test(analysis.question);
   const asked = moneyWanted ? [...new Set([...analysis.expects, 'money' as const])] : analysis.expects;
   const precise = asked.filter((kind) => kind === 'count' || kind === 'rank' || (kind === 'money' && moneyWanted));
-  return { precise: precise.length < asked.length ? [] : precise, forms };
+  return { precise: precise.length < asked.length ? [] : precise, perUnitOnly };
 }
 
 /**

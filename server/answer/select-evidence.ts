@@ -10,7 +10,7 @@ import type { KnowledgeBase } from '../retrieve/knowledge-base.js';
 import type { KeyTerm, QueryAnalysis, RankedPassage } from '../retrieve/types.js';
 import { defaultScorer, type AnswerScorer } from './answer-model.js';
 import { featureVector, type CandidateSignals, type QuestionSignals } from './candidate-features.js';
-import { askedForms as askedFormsOf, askedRankLevels, askedValue, type AskedValue, headingYearFit, labelHeadAsked, lacksAskedKind, lacksChange, mainConcept, missesPlace, missingSpecificShare, namesSiblingOnly, perUnitOnlyInLabel, placeAfterFigures, ranksAtOtherLevel, siblingQualifiers, type SiblingQualifier, saysWholeYear, soleHeadingYear, SPECIFIC_CONCEPT_IDF, statesYear, unitOfWrittenValue, wantsNumber } from './candidate-checks.js';
+import { askedForms as askedFormsOf, askedRankLevels, askedValue, type AskedValue, headingYearFit, labelHeadAsked, lacksAskedKind, lacksChange, mainConcept, missesPlace, missingSpecificShare, namesSiblingOnly, placeAfterFigures, ranksAtOtherLevel, siblingQualifiers, type SiblingQualifier, saysWholeYear, soleHeadingYear, SPECIFIC_CONCEPT_IDF, statesYear, unitOfWrittenValue, wantsNumber } from './candidate-checks.js';
 import { passageInfo, type SentenceFigure } from './passage-sentences.js';
 import { changeFit, echoesQuestion, isOfKind } from './pick-figures.js';
 import { timeHeadings } from './section-years.js';
@@ -108,14 +108,13 @@ function questionContext(kb: KnowledgeBase, analysis: QueryAnalysis): QuestionCo
   const units = new Set(analysis.keyTerms.filter((t) => unitOfWrittenValue(analysis.question, t)));
   const askedForms = askedFormsOf(analysis);
   const named = new Map<SentenceFigure, Map<KeyTerm, boolean>>();
-  const perUnit = new Map<SentenceFigure, boolean>();
-  const perUnitOnly = (f: SentenceFigure) => perUnit.get(f) ?? (perUnit.set(f, perUnitOnlyInLabel(kb, askedForms, f.label)), perUnit.get(f)!);
+  const asked = askedValue(kb, analysis, askedForms);
   return {
     analysis,
     normalizedQuestion: normalizeForMatch(analysis.question),
     askedForms,
     siblings: siblingQualifiers(askedForms),
-    askedValue: askedValue(analysis, askedForms),
+    askedValue: asked,
     rankLevels: askedRankLevels(analysis.question),
     questionGrams: new Set(analysis.keyTerms.flatMap((t) => t.alternatives.flatMap((a) => charBigrams(normalizeForMatch(a))))),
     main: mainConcept(analysis),
@@ -124,7 +123,7 @@ function questionContext(kb: KnowledgeBase, analysis: QueryAnalysis): QuestionCo
       let byTerm = named.get(f);
       if (!byTerm) named.set(f, (byTerm = new Map()));
       let says = byTerm.get(t);
-      if (says === undefined) byTerm.set(t, (says = !units.has(t) && !perUnitOnly(f) && (termCredit(t, f.labelWithQualifier) >= LABEL_MIN_CREDIT || termCredit(t, f.clause) >= LABEL_MIN_CREDIT)));
+      if (says === undefined) byTerm.set(t, (says = !units.has(t) && !asked.perUnitOnly(f) && (termCredit(t, f.labelWithQualifier) >= LABEL_MIN_CREDIT || termCredit(t, f.clause) >= LABEL_MIN_CREDIT)));
       return says;
     },
   };
