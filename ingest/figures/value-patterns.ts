@@ -46,6 +46,12 @@ const unitAlternation = [...PERCENT_UNITS, ...QUANTITY_FORMS, ...COUNT_FORMS, ..
   .map(escapeRegExp)
   .join('|');
 
+/** A range ends in a unit of measure, never a year: "2021—2025年" is a period, not a range. */
+const rangeUnitAlternation = [...PERCENT_UNITS, ...QUANTITY_FORMS, ...COUNT_FORMS]
+  .sort((a, b) => b.length - a.length)
+  .map(escapeRegExp)
+  .join('|');
+
 const NUM = '\\d+(?:[.．]\\d+)?';
 const CN_DIGITS = '[一二两三四五六七八九十百千]+';
 
@@ -58,6 +64,8 @@ const VALUE_RE = new RegExp(
     // "全国第2" is a rank too, unless a counter follows ("全国第2批" is an ordinal); "第19位" stays rankNum's.
     `(?<rankWord>(?:全国|全省|全市|全区|省内|市内|全球|世界)(?:同类[^，。；、\\d]{0,6})?(?:(?:第|前)(?:${CN_DIGITS})(?:位|名)?|第\\s*${NUM}(?!\\s*[\\d.．位名批届轮期个次号家项])|首位))`,
     `(?<streak>连续\\s*(?:${NUM}|${CN_DIGITS})\\s*(?:年|届|次|个月))`,
+    // "增长4.5-5%", "5%—5.5%": a target given as a range is one figure, quoted whole.
+    `(?<range>${NUM}\\s*(?:${rangeUnitAlternation})?\\s*[-－—–~～]\\s*(?<rangeHigh>${NUM})\\s*(?<rangeUnit>${rangeUnitAlternation})(?<rangePost>以上|左右)?)`,
     `(?<ordinal>第\\s*(?:${NUM}|${CN_DIGITS})\\s*(?:批|届|轮|期))`,
     `(?:(?<pre>约|近|超过?|逾)\\s*)?(?<num>${NUM})\\s*(?<post1>余|多)?\\s*(?<unit>${unitAlternation})?(?<post2>以上|左右|余|多)?`,
   ].join('|'),
@@ -99,6 +107,7 @@ function toValueMatch(g: Record<string, string | undefined>, sentence: string, s
     const digits = /[第前]([一二两三四五六七八九十百千]+)/.exec(value)?.[1];
     return { start, end, value, unit: '', kind: 'rank', number: digits ? parseChineseNumber(digits) : 1, approx: null };
   }
+  if (g.range) return toRange(g, start, end);
   if (g.ordinal) {
     // "省第六批非遗代表性项目": which batch, round or session — an ordinal like a rank.
     const value = compact(g.ordinal);
@@ -110,6 +119,14 @@ function toValueMatch(g: Record<string, string | undefined>, sentence: string, s
     return { start, end, value: inner[1]!, unit: inner[2]!, kind: 'count', number: toNumeral(inner[1]!), approx: '连续' };
   }
   return toPlainNumber(g, sentence, start, end);
+}
+
+function toRange(g: Record<string, string | undefined>, start: number, end: number): ValueMatch {
+  const unit = g.rangeUnit!;
+  const value = compact(g.range!).replace(/．/g, '.').replace(/(?:以上|左右)$/, '');
+  const kind: FigureKind = PERCENT_UNITS.includes(unit) ? 'percent' : COUNT_FORMS.includes(unit) ? 'count' : 'quantity';
+  // The low end stands for the range where a number is compared; the value quotes both ends.
+  return { start, end, value, unit, kind, number: toNumber(value), approx: g.rangePost ?? null };
 }
 
 function toPlainNumber(g: Record<string, string | undefined>, sentence: string, start: number, end: number): ValueMatch | null {

@@ -103,6 +103,8 @@ const SPELLING: Record<string, string> = {
   // One word in two registers: "R&D spending as a share of GDP" is "R&D expenditure as a share of GDP".
   expenditure: 'spending', expenditures: 'spending', outlay: 'spending', outlays: 'spending',
 };
+/** "How big", "how high": after "how" the adjective asks for an amount and names no concept. */
+const DEGREE_WORDS = new Set(['big', 'bigger', 'large', 'larger', 'high', 'higher', 'small', 'low', 'wide', 'deep', 'old', 'tall', 'heavy']);
 /** Words that compare with a number ("over 100 million") and are mere prepositions otherwise ("over the plan period"). */
 const NUMBER_PREPOSITIONS = new Set(['over', 'under', 'above', 'below']);
 // "times" (倍) is not the plural of "time" (时间).
@@ -333,10 +335,12 @@ export function createEnglishExpander(options: EnglishExpanderOptions): EnglishE
   const expandRun = (tokens: EnglishToken[], out: PlacedTerm[]): void => {
     const leftovers: Array<{ surface: string; at: number }> = [];
     for (let at = 0; at < tokens.length; ) {
-      const preposition = NUMBER_PREPOSITIONS.has(tokens[at]!.surface) && !/^\d/.test(tokens[at + 1]?.surface ?? '');
-      const candidates = preposition ? [] : matchPhrases(rules, tokens, at);
+      const namesNothing =
+        (NUMBER_PREPOSITIONS.has(tokens[at]!.surface) && !/^\d/.test(tokens[at + 1]?.surface ?? '')) ||
+        (DEGREE_WORDS.has(tokens[at]!.surface) && tokens[at - 1]?.surface === 'how');
+      const candidates = namesNothing ? [] : matchPhrases(rules, tokens, at);
       if (candidates.length === 0) {
-        if (!preposition && isContentWord(tokens[at]!)) leftovers.push({ surface: tokens[at]!.surface, at });
+        if (!namesNothing && isContentWord(tokens[at]!)) leftovers.push({ surface: tokens[at]!.surface, at });
         else expandLeftovers(leftovers.splice(0), out);
         at++;
         continue;

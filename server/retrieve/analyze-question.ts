@@ -10,7 +10,7 @@ import { extractKeyTerms } from './key-terms.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { namedPlaces } from './named-places.js';
 import { splitQuestion } from './split-question.js';
-import { englishYearWords, questionYears, yearKeyTerms } from './year-terms.js';
+import { comparisonBaseYears, englishYearWords, questionYears, yearKeyTerms } from './year-terms.js';
 import type { ExpectedValue, Intent, KeyTerm, QueryAnalysis } from './types.js';
 
 const FIGURE_RE = /多少|老几|多久|多长|多大|几[项个位家户人次年名]?|比重|占比|比例|增速|增长(?:了|率|幅度|速度)|率(?![先领])|排第|第几|排名|规模|总量|金额|数量|\bhow (?:many|much)\b|\bwhat (?:share|percentage)\b|\b(?:rates?|ratio|proportion|rank(?:ed|ing)?|stand|total|amount|growth|density|number of)\b/i;
@@ -42,7 +42,9 @@ export function analyzeQuestion(kb: KnowledgeBase, question: string, history: Hi
     // "那高新技术产业呢？" after "规上工业增加值是多少？" asks for the same kind of answer.
     if (intent === 'fact') intent = promoteToFigure(kb, previous, earlierTerms, detectIntent(previous));
   }
-  const years = questionYears(question, docs);
+  // "去年比前年增长多少" asks of 去年: the base of a change is not a year asked of.
+  const bases = comparisonBaseYears(question, docs);
+  const years = questionYears(question, docs).filter((y) => !bases.includes(y));
   // "2026年" leaves a bare 年 behind in the concepts, "last year" its two words; the year itself is one concept.
   const yearWords = englishYearWords(question);
   keyTerms = [...keyTerms.filter((t) => t.source !== '年' && !yearWords.has(t.source.toLowerCase())), ...yearKeyTerms(years, docs)];

@@ -25,8 +25,8 @@ export function splitQuestion(question: string): string[] {
 function splitSentence(sentence: string): string[] {
   const english = sentence.split(/\s*(?:,\s*and|;\s*and|;|,?\s+and\s+also|,\s*as well as)\s+(?=\S)/i);
   if (english.length > 1 && english.slice(1).every((p) => ENGLISH_QUESTION_START.test(p))) return english;
-  // "What's the growth of A, and of B?": the second part borrows the first one's head.
-  const sharedHead = /^(.*\b(?:of|for|in))\s+(.+?),\s*and\s+(?:of|for|in)\s+(.+)$/i.exec(sentence);
+  // "What's the growth of A, and of B?", "the targets for A and for B": the second part borrows the first one's head.
+  const sharedHead = /^(.*\b(?:of|for|in))\s+(.+?),?\s+and\s+(?:of|for|in)\s+(.+)$/i.exec(sentence);
   if (sharedHead && ENGLISH_QUESTION_START.test(sharedHead[1]!)) return [`${sharedHead[1]} ${sharedHead[2]}`, `${sharedHead[1]} ${sharedHead[3]}`];
   const andThen = sentence.split(/\s+and\s+(?=(?:how|what|which|when|where|who)\b)/i);
   if (andThen.length > 1) return andThen;

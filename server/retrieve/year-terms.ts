@@ -39,6 +39,26 @@ export function questionYears(question: string, docs: Doc[]): string[] {
   return [...years];
 }
 
+const YEAR_WORD = `(?:(?:19|20)\\d{2}\\s*年?|${Object.keys(RELATIVE_YEAR_OFFSETS).sort((a, b) => b.length - a.length).join('|')})`;
+/** "比前年", "较上年", "与2024年相比", "than in 2024", "compared with last year": the year a change is measured from. */
+const COMPARISON_BASE_RE = new RegExp(
+  [
+    `(?:比|较|同比|相比于?|对比)\\s*${YEAR_WORD}`,
+    `与\\s*${YEAR_WORD}\\s*(?:相比|比较)`,
+    `\\b(?:than|compared (?:with|to)|versus|vs\\.?)\\s+(?:in\\s+)?(?:(?:19|20)\\d{2}\\b|(?:the\\s+)?(?:last|previous|past) year\\b|a year (?:ago|earlier)\\b)`,
+  ].join('|'),
+  'gi',
+);
+
+/**
+ * Years the question names only as the base of a change ("去年比前年增了多少" asks of 去年): a
+ * report that states the change need not write the base year, so it does not decide coverage.
+ */
+export function comparisonBaseYears(question: string, docs: Doc[]): string[] {
+  const rest = questionYears(question.replace(COMPARISON_BASE_RE, ' '), docs);
+  return questionYears(question, docs).filter((y) => !rest.includes(y));
+}
+
 /** One key term per year, whose forms are the year written out and the documents' words for it. */
 export function yearKeyTerms(years: string[], docs: Doc[]): KeyTerm[] {
   return years.map((year) => {

@@ -9,7 +9,23 @@ import { rankSentences } from '../../server/answer/select-evidence.js';
 import { analyzeQuestion } from '../../server/retrieve/analyze-question.js';
 import { searchPassages } from '../../server/retrieve/hybrid-search.js';
 import type { KnowledgeBase } from '../../server/retrieve/knowledge-base.js';
+import { comparisonBaseYears } from '../../server/retrieve/year-terms.js';
+import type { Doc } from '../../ingest/schema.js';
 import { openSingleReport } from '../eval/report-sets.js';
+
+describe('comparisonBaseYears', () => {
+  const docs = [{ years: { current: 2026, reviewed: [2021, 2025], planned: [2026, 2030] } }] as unknown as Doc[];
+  it('finds the years named only as the base of a change', () => {
+    expect(comparisonBaseYears('去年比前年增了多少？', docs)).toEqual(['2024']);
+    expect(comparisonBaseYears('与2020年相比，2025年地区生产总值增长多少？', docs)).toEqual(['2020']);
+    expect(comparisonBaseYears('How much did exports grow in 2025 compared with 2024?', docs)).toEqual(['2024']);
+    expect(comparisonBaseYears('2024年地区生产总值是多少？比2023年增长多少？', docs)).toEqual(['2023']);
+  });
+  it('keeps a year that is asked of, even when it is also a base', () => {
+    expect(comparisonBaseYears('2024年地区生产总值是多少？', docs)).toEqual([]);
+    expect(comparisonBaseYears('2024年比2023年增长多少？2023年是多少？', docs)).toEqual([]);
+  });
+});
 
 describe('statesYear', () => {
   const years = { current: 2026, reviewed: [2021, 2025] as [number, number], planned: [2026, 2030] as [number, number] };
@@ -56,6 +72,14 @@ describe('a 2026 work report answers for 2026 what it says for 今年', () => {
     expect(target.citations[0]!.quote).toContain('今年');
     const old = await answerQuestion(kb, { question: '2019年地区生产总值增长多少？' });
     expect(old.answerable).toBe(false);
+  });
+
+  it('answers a change from a base year the report never writes, since the change is what is asked', async () => {
+    // The report writes neither 2023 nor 前年: as the asked year 2023 is declined, as a base it is not.
+    const growth = await answerQuestion(kb, { question: '去年地区生产总值比前年增长多少？' });
+    expect(growth.answerable).toBe(true);
+    expect(growth.answer).toContain('5.4%');
+    expect((await answerQuestion(kb, { question: '前年地区生产总值增长多少？' })).answerable).toBe(false);
   });
 
   it('answers a target asked without a word of change with the growth the report sets', async () => {

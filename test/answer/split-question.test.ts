@@ -17,6 +17,10 @@ describe('splitQuestion', () => {
       'What is the annual growth of retail sales',
       'What is the annual growth of exports?',
     ]);
+    expect(splitQuestion('What are the 2026 targets for coal output and for new renewable capacity?')).toEqual([
+      'What are the 2026 targets for coal output',
+      'What are the 2026 targets for new renewable capacity?',
+    ]);
   });
 
   it('splits at question marks and carries a scene-setting clause to every part', () => {

@@ -131,6 +131,13 @@ describe('English question expansion', () => {
     expect(sources).toEqual(['forest', 'grow']);
   });
 
+  it('reads the adjective after "how" as asking for an amount, and the same word elsewhere as a concept', () => {
+    const sources = (q: string) => expander.expand(q).map((term) => term.source);
+    expect(sources('How big is the forest?')).toEqual(['forest']);
+    expect(sources('How high is the forest?')).toEqual(['forest']);
+    expect(sources('Which big projects started?')).toContain('big projects');
+  });
+
   it('joins neighbouring words whose Chinese forms make a term the corpus writes', () => {
     const terms = expander.expand('growth of high-tech manufacturing');
     expect(terms).toContainEqual(expect.objectContaining({ source: 'high tech manufacturing', zh: ['高技术制造业'], from: 'compound' }));

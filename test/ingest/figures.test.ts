@@ -129,6 +129,16 @@ describe('figure extraction against the hand-checked gold sets', () => {
     expect(ranks('入选全国第2批试点城市。')).not.toContain('全国第2');
   });
 
+  it('reads a range as one figure, quoted whole, but not a period of years', () => {
+    const figures = extractFromSentence('地区生产总值增长4.5-5%，一般公共预算收入增长5%—5.5%左右，2021—2025年累计投资900亿元。');
+    expect(figures.map((d) => [d.label, d.match.value, d.match.unit, d.match.kind])).toEqual([
+      ['地区生产总值', '4.5-5%', '%', 'percent'],
+      ['一般公共预算收入', '5%—5.5%', '%', 'percent'],
+      ['投资', '900', '亿元', 'quantity'],
+    ]);
+    expect(figures[1]!.match.approx).toBe('左右');
+  });
+
   it('reads the counters and units of trains, satellites, livestock, grain, containers, power and computing', () => {
     const units = (s: string) => extractFromSentence(s).map((d) => [d.match.value, d.match.unit, d.match.kind]);
     expect(units('中欧班列开行924列，“吉林一号”卫星在轨144颗。')).toEqual([['924', '列', 'count'], ['144', '颗', 'count']]);
