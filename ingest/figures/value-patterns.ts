@@ -65,7 +65,7 @@ const VALUE_RE = new RegExp(
     `(?<rankWord>(?:全国|全省|全市|全区|省内|市内|全球|世界)(?:同类[^，。；、\\d]{0,6})?(?:(?:第|前)(?:${CN_DIGITS})(?:位|名)?|第\\s*${NUM}(?!\\s*[\\d.．位名批届轮期个次号家项])|首位))`,
     `(?<streak>连续\\s*(?:${NUM}|${CN_DIGITS})\\s*(?:年|届|次|个月))`,
     // "增长4.5-5%", "5%—5.5%": a target given as a range is one figure, quoted whole.
-    `(?<range>${NUM}\\s*(?:${rangeUnitAlternation})?\\s*[-－—–~～]\\s*(?<rangeHigh>${NUM})\\s*(?<rangeUnit>${rangeUnitAlternation})(?<rangePost>以上|左右)?)`,
+    `(?<range>${NUM}\\s*(?:${rangeUnitAlternation})?\\s*[-－—–~～]\\s*${NUM}\\s*(?<rangeUnit>${rangeUnitAlternation})(?<rangePost>以上|左右)?)`,
     `(?<ordinal>第\\s*(?:${NUM}|${CN_DIGITS})\\s*(?:批|届|轮|期))`,
     `(?:(?<pre>约|近|超过?|逾)\\s*)?(?<num>${NUM})\\s*(?<post1>余|多)?\\s*(?<unit>${unitAlternation})?(?<post2>以上|左右|余|多)?`,
   ].join('|'),

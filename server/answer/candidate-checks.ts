@@ -4,7 +4,7 @@
  * asked, the places the question names — or only a sibling measure (出口 for 进口)?
  * They were gates once; now each is a feature and the model decides.
  */
-import { fiveYearPlanSpan } from '../../ingest/meta/five-year-plans.js';
+import { fiveYearPlanSpan, namedFiveYearPlans } from '../../ingest/meta/five-year-plans.js';
 import { readHeadingYears } from '../../ingest/meta/heading-years.js';
 import type { DocumentYears } from '../../ingest/schema.js';
 import { escapeRegExp, normalizeForMatch } from '../../ingest/text/normalize.js';
@@ -58,13 +58,18 @@ export function wantsNumber(analysis: QueryAnalysis): boolean {
 
 /** The index of the question's most specific, heaviest concept; -1 when there is none to rely on. */
 export function mainConcept(analysis: QueryAnalysis): number {
-  // A dictionary's guess for an English word ("meet" -> 相遇) is too unsure to decide on.
+  // A dictionary's guess for an English word ("meet" -> 相遇) is too unsure to decide on; a
+  // five-year plan ("十四五") is when, like a year, never what is measured.
   let main = -1;
   analysis.keyTerms.forEach((t, i) => {
     const best = analysis.keyTerms[main];
-    if (!t.guessed && !t.exact && (!best || t.specificity * t.weight > best.specificity * best.weight)) main = i;
+    if (!t.guessed && !t.exact && !namesPlanOnly(t) && (!best || t.specificity * t.weight > best.specificity * best.weight)) main = i;
   });
   return main;
+}
+
+function namesPlanOnly(term: KeyTerm): boolean {
+  return term.alternatives.every((form) => namedFiveYearPlans(form).length > 0);
 }
 
 /** Weighted share of the question's specific concepts that the corpus never mentions. */
@@ -102,7 +107,11 @@ export function namesSiblingOnly(qualifiers: SiblingQualifier[], normalizedSente
  * question asks in is as precise: "多少名院士" is not met by "院士工作站2家", "in yuan" not by 2万美元.
  */
 export function lacksAskedKind(kb: KnowledgeBase, analysis: QueryAnalysis, text: string, figures: SentenceFigure[], asked: AskedValue = askedValue(kb, analysis)): boolean {
-  const labelled = (f: SentenceFigure) => !asked.perUnitOnly(f) && analysis.keyTerms.some((t) => termCredit(t, f.label) >= STATED_CREDIT);
+  // Labelled as select-evidence reads it, by the label or the value's own clause ("城镇新增就业68万人"),
+  // and with the main concept when there is one: 旅游总收入50.4亿元 is no "旅游产业增加值 in yuan".
+  const { main } = asked;
+  const states = (t: KeyTerm, f: SentenceFigure) => termCredit(t, f.label) >= STATED_CREDIT || termCredit(t, f.clause) >= STATED_CREDIT;
+  const labelled = (f: SentenceFigure) => !asked.perUnitOnly(f) && (main ? states(main, f) : analysis.keyTerms.some((t) => states(t, f)));
   const { unit, precise } = asked;
   if (unit) return !figures.some((f) => unit.written.test(f.figure.unit) && labelled(f));
   if (precise.length === 0) return false;
@@ -119,6 +128,8 @@ export interface AskedValue {
   precise: ExpectedValue[];
   /** Whether a figure's label measures per person where the question does not (`perUnitOnlyInLabel`), once per figure. */
   perUnitOnly: (f: SentenceFigure) => boolean;
+  /** The question's main concept (`mainConcept`), which a figure of the asked kind must be labelled with. */
+  main?: KeyTerm;
 }
 
 /** The question and its concepts' forms, in the match form: what a label's wording is checked against. */
@@ -130,12 +141,13 @@ export function askedValue(kb: KnowledgeBase, analysis: QueryAnalysis, forms = a
   const perUnit = new Map<SentenceFigure, boolean>();
   const perUnitOnly = (f: SentenceFigure) => perUnit.get(f) ?? (perUnit.set(f, perUnitOnlyInLabel(kb, forms, f.label)), perUnit.get(f)!);
   // A question asking several things in several units is judged per part (select-for-parts).
+  const main = analysis.keyTerms[mainConcept(analysis)];
   const units = UNIT_FAMILIES.filter((family) => family.asked.test(analysis.question));
-  if (units.length === 1 && !analysis.multi) return { unit: units[0], precise: [], perUnitOnly };
+  if (units.length === 1 && !analysis.multi) return { unit: units[0], precise: [], perUnitOnly, main };
   const moneyWanted = MONEY_WANTED_RE.test(analysis.question);
   const asked = moneyWanted ? [...new Set([...analysis.expects, 'money' as const])] : analysis.expects;
   const precise = asked.filter((kind) => kind === 'count' || kind === 'rank' || (kind === 'money' && moneyWanted));
-  return { precise: precise.length < asked.length ? [] : precise, perUnitOnly };
+  return { precise: precise.length < asked.length ? [] : precise, perUnitOnly, main };
 }
 
 /**
@@ -151,7 +163,8 @@ const UNIT_FAMILIES: UnitFamily[] = [
   { asked: /美元|\b(?:US\$|USD|(?:US )?dollars?)(?![a-z])/i, written: /美元/ },
   { asked: new RegExp(`${HOW_MANY}元|\\b(?:in|how many(?: \\w+)?) (?:yuan|RMB|CNY)\\b`, 'i'), written: /(?<!美)元/ },
   { asked: new RegExp(`${HOW_MANY}(?:名|人|位)`), written: /人|名|位/ },
-  { asked: new RegExp(`${HOW_MANY}(?:家|所)`), written: /家|所|个|座/ },
+  // 户 counts firms as 家 does ("专精特新“小巨人”企业810户").
+  { asked: new RegExp(`${HOW_MANY}(?:家|所)`), written: /家|所|个|座|户/ },
 ];
 
 /** The levels a standing is given at, as a rank's clause and a question write them. */

@@ -22,8 +22,11 @@ const KEEP_SHARE = 0.75;
 /** Added to the label match of a value of the kind the question asks for. */
 const EXPECTED_KIND_BONUS = 0.3;
 const MONEY_UNIT_RE = /元/;
-/** "增长 7.6%" is a change; "提升至 8.3%" is the level reached. */
-const CHANGE_LABEL_RE = /增速|增幅|同比|年均|(?:增长|增加|提高|提升|下降|降低|减少)(?![至到为值量])/;
+/**
+ * "增长 7.6%" is a change; "提升至 8.3%" is the level reached. 年均 alone is an average
+ * ("PM2.5年均浓度"), a change only with a word of change ("年均增长").
+ */
+const CHANGE_LABEL_RE = /增速|增幅|同比|(?:增长|增加|提高|提升|下降|降低|减少)(?![至到为值量])/;
 
 /** The value a "从75.6%提升至76.5%" starts from, as the ingester labels it. */
 const START_LABEL_RE = /（起始值）$/;

@@ -58,8 +58,11 @@ const UNLABELLED_SHARE = 0.5;
 const PLAN_HEADING_RE = /建议|下阶段|下一步|展望|思路|谋划|工作安排|重点任务|主要任务|对策|举措|打算|重点工作|目标任务/;
 const LABEL_MIN_CREDIT = 0.5;
 const TARGET_WORDING_RE = /左右|力争|目标|预期/;
-/** Wording of a figure over several years (an average, a total, each year of a period, a plan period), not of one year. */
-const SPAN_WORDING_RE = /年均|累计|每年|五年来|五年间|过去五年|十[一二三四五六]五[”"]?(?:时期|期间|以来)/;
+/**
+ * Wording of a figure over several years (an average, a total, each year of a period, a plan
+ * period), not of one year; an air quality's 年均浓度 is one year's average.
+ */
+const SPAN_WORDING_RE = /年均(?!浓度)|累计|每年|五年来|五年间|过去五年|十[一二三四五六]五[”"]?(?:时期|期间|以来)/;
 /** The same asked in English. */
 const ASKS_SPAN_RE = /\b(?:average|cumulative|in total|(?:each|every) year|over the (?:past|last) \w+ years|five years|five-year)\b/i;
 /** A list from another place is kept too when it covers the question nearly as well as the best. */

@@ -108,8 +108,8 @@ function namesMeasure(kb: KnowledgeBase, keyTerms: KeyTerm[]): boolean {
 }
 
 const PLANS_RE = /下一步|下阶段|今后|未来|后续|接下来|计划|打算|准备|将要|拟|\bwill\b|\bplans?\s+to\b|\bplanned\b|\bwants?\s+to\b|\baims?\s+to\b|\bintends?\s+to\b|\bgoing\s+to\b|\bnext\b|\bfuture\b|\bpropos/i;
-const TARGET_RE = /目标|预期|力争|\b(?:targets?|goals?|objectives?|aim(?:s|ed|ing)?)\b/i;
-const CHANGE_RE = /增速|增幅|降幅|涨|跌|变化|(?:增长|增加|提高|提升|下降|降低|减少)(?![至到为值量])|\b(?:growth|grow(?:s|n|ing)?|grew|increased?|increases|rise|rises|rose|risen|decline[sd]?|fall|falls|fell|drop(?:ped|s)?|change[sd]?|faster|slower|expand(?:s|ed)?|climb(?:s|ed)?|jump(?:s|ed)?|surge[sd]?|shr[ai]nk|shrinks|(?:go|goes|went|gone) (?:up|down)|(?:up|down) by)\b/i;
+const TARGET_RE = /目标|预期|力争|计划(?:[^，。？?]{0,12})(?:多少|几)|\b(?:targets?|goals?|objectives?|aim(?:s|ed|ing)?)\b/i;
+const CHANGE_RE = /增速|增幅|降幅|涨(?![到至为])|跌(?![到至为])|变化|(?:增长|增加|提高|提升|下降|降低|减少)(?![至到为值量])|\b(?:growth|grow(?:s|n|ing)?|grew|increased?|increases|rise|rises|rose|risen|decline[sd]?|fall|falls|fell|drop(?:ped|s)?|change[sd]?|faster|slower|expand(?:s|ed)?|climb(?:s|ed)?|jump(?:s|ed)?|surge[sd]?|shr[ai]nk|shrinks|(?:go|goes|went|gone) (?:up|down)|(?:up|down) by)\b/i;
 
 /** Wording that asks for a kind of value, in Chinese and English. */
 const EXPECTED_VALUE_PATTERNS: Array<[ExpectedValue, RegExp]> = [

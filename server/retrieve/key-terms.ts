@@ -27,7 +27,7 @@ const PROBLEM_MARKERS = ['仍面临', '面临', '不够', '有待', '尚未', '�
  * Words that say what kind of figure is wanted ("总量", "规模"; 目标 for a planned one, which
  * reports word as 左右, 以上, 力争), not which measure: weighed like this.
  */
-const TARGET_WORDS = new Set(['目标', '目标值']);
+const TARGET_WORDS = new Set(['目标', '目标值', '计划']);
 const MEASURE_KIND_WORDS = new Set([...'总量 总额 总数 数量 数 规模 水平 情况 数据 数值 数字 指标值'.split(' '), ...TARGET_WORDS]);
 const MEASURE_KIND_FACTOR = 0.3;
 /** The weight crosslingual.ts gives a glossary entry marked generic. */
@@ -47,7 +47,11 @@ const SHARE = ['比重', '占比', '比例'];
 /** Question words reports put otherwise: a change (涨 as 增长), a target (目标 as 力争). */
 const REPORT_FORMS: Record<string, string[]> = {
   目标: TARGET,
+  // "今年计划新增就业多少": the plan's figure, set as a target is.
+  计划: [...TARGET, '计划'],
   比重: SHARE, 占比: SHARE, 比例: SHARE,
+  // "平均每年增长多少" is what reports write as 年均增长.
+  平均: ['平均', '年均'], 每年: ['每年', '年均'],
   涨: RISE, 上涨: RISE, 涨幅: GROWTH_RATE, 增速: GROWTH_RATE, 增幅: GROWTH_RATE, 增长率: GROWTH_RATE, 跌: FALL, 下跌: FALL, 跌幅: ['降幅', '下降'],
 };
 

@@ -100,6 +100,11 @@ describe('answerQuestion', () => {
   it('reads a spoken 涨 as a change, and answers a level and a change asked one after the other', async () => {
     const spoken = analyzeQuestion(kb, '社零年均涨了多少？');
     expect(spoken.asksForChange).toBe(true);
+    // "涨到多少" asks the level reached, as "增长到" does.
+    expect(analyzeQuestion(kb, '社零总额涨到多少了？').asksForChange).toBe(false);
+    // "计划…多少" asks the plan's figure, a target.
+    expect(analyzeQuestion(kb, '今年计划新增就业多少人？').asksForTarget).toBe(true);
+    expect(analyzeQuestion(kb, '人才计划叫什么？').asksForTarget).toBe(false);
     expect(spoken.keyTerms.find((t) => t.source === '涨')?.alternatives).toContain('增长');
     const analysis = analyzeQuestion(kb, '社零总额现在到多少了？年均涨多少？');
     expect(analysis.partsAskForChange).toEqual([false, true]);

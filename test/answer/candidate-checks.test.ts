@@ -5,9 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Figure } from '../../ingest/schema.js';
 import { normalizeForMatch } from '../../ingest/text/normalize.js';
-import { askedRankLevels, labelHeadAsked, lacksAskedKind, perUnitOnlyInLabel, placeAfterFigures, ranksAtOtherLevel, unitOfWrittenValue } from '../../server/answer/candidate-checks.js';
+import { askedRankLevels, labelHeadAsked, lacksAskedKind, mainConcept, perUnitOnlyInLabel, placeAfterFigures, ranksAtOtherLevel, unitOfWrittenValue } from '../../server/answer/candidate-checks.js';
 import type { SentenceFigure } from '../../server/answer/passage-sentences.js';
-import { echoesQuestion } from '../../server/answer/pick-figures.js';
+import { echoesQuestion, isChangeFigure } from '../../server/answer/pick-figures.js';
 import type { KnowledgeBase } from '../../server/retrieve/knowledge-base.js';
 import type { KeyTerm, QueryAnalysis } from '../../server/retrieve/types.js';
 
@@ -19,6 +19,19 @@ const sentenceFigure = (text: string, clause: string): SentenceFigure => ({
   figure: figure(text), label: '', labelWithQualifier: '', clause: normalizeForMatch(clause), labelGrams: [],
 });
 const asking = (places: string[][]) => ({ places }) as unknown as QueryAnalysis;
+
+describe('the main concept and a change', () => {
+  it('is never a five-year plan: "十四五这五年GDP年均增长多少" measures GDP', () => {
+    const plan = { source: '十四五', alternatives: ['十四五'], weight: 4, specificity: 11.7 } as KeyTerm;
+    const gdp = { source: 'gdp', alternatives: ['地区生产总值', 'GDP'], weight: 3.4, specificity: 11 } as KeyTerm;
+    expect(mainConcept({ keyTerms: [plan, gdp] } as unknown as QueryAnalysis)).toBe(1);
+  });
+
+  it('reads 年均 as a change only with a word of change: 年均浓度 is a level', () => {
+    expect(isChangeFigure({ ...figure('36.2微克/立方米', 'PM2.5年均浓度'), qualifier: '年均' })).toBe(false);
+    expect(isChangeFigure({ ...figure('5.7%', '地区生产总值'), qualifier: '年均增长' })).toBe(true);
+  });
+});
 
 describe('a value the question writes itself', () => {
   const question = normalizeForMatch('每千人拥有3岁以下婴幼儿托位数是多少个？');
@@ -126,6 +139,22 @@ describe('a value in another unit than asked', () => {
     expect(perUnitOnlyInLabel(kb, normalizeForMatch('人均生产总值是多少美元？|人均生产总值'), '人均生产总值')).toBe(false);
     // The report writes 可支配收入 only per person: "农村居民收入" asks for that figure.
     expect(perUnitOnlyInLabel(kb, normalizeForMatch('农村居民收入多少元？|农村居民|收入'), normalizeForMatch('农村居民人均可支配收入'))).toBe(false);
+  });
+
+  it('holds the asked unit to a figure of the main concept: 旅游总收入 in yuan is no tourism value added', () => {
+    const tourism = { source: 'tourism', alternatives: ['旅游'], weight: 1, specificity: 7 } as KeyTerm;
+    const valueAdded = { source: 'value added', alternatives: ['增加值'], weight: 1, specificity: 9 } as KeyTerm;
+    const revenue = [valueIn('50.4亿元', '亿元', '旅游总收入')];
+    expect(lacksAskedKind(kb, asked("What's the tourism value added in yuan?", [tourism, valueAdded]), '', revenue)).toBe(true);
+    expect(lacksAskedKind(kb, asked("What's the tourism value added in yuan?", [tourism, valueAdded]), '', [valueIn('12亿元', '亿元', '旅游产业增加值')])).toBe(false);
+  });
+
+  it('counts firms by 户 as by 家, and reads a label in the value\'s own clause', () => {
+    const giants = { source: '小巨人', alternatives: ['小巨人'], weight: 1, specificity: 11 } as KeyTerm;
+    expect(lacksAskedKind(kb, asked('小巨人企业有多少家？', [giants]), '', [valueIn('810户', '户', '专精特新“小巨人”企业')])).toBe(false);
+    const jobs = { source: '城镇新增就业', alternatives: ['城镇新增就业'], weight: 1, specificity: 11 } as KeyTerm;
+    const inClause: SentenceFigure = { ...sentenceFigure('68万人', '城镇新增就业68万人'), figure: { ...figure('68万人', '就业'), unit: '万人', kind: 'count' }, label: '就业' };
+    expect(lacksAskedKind(kb, asked('城镇新增就业多少人？', [jobs]), '', [inClause])).toBe(false);
   });
 
   it('reads 人次 as people, as visitors are asked of', () => {
