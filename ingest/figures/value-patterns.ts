@@ -41,16 +41,11 @@ const withMagnitudes = (units: string[]) => [
 const QUANTITY_FORMS = withMagnitudes(QUANTITY_UNITS);
 const COUNT_FORMS = withMagnitudes(COUNT_UNITS.filter((u) => !['岁', '年', '天', '周', '届', '倍'].includes(u)));
 
-const unitAlternation = [...PERCENT_UNITS, ...QUANTITY_FORMS, ...COUNT_FORMS, ...COUNT_UNITS]
-  .sort((a, b) => b.length - a.length)
-  .map(escapeRegExp)
-  .join('|');
-
+/** Units as a regex alternation, longest first. */
+const alternationOf = (units: string[]) => [...units].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+const unitAlternation = alternationOf([...PERCENT_UNITS, ...QUANTITY_FORMS, ...COUNT_FORMS, ...COUNT_UNITS]);
 /** A range ends in a unit of measure, never a year: "2021—2025年" is a period, not a range. */
-const rangeUnitAlternation = [...PERCENT_UNITS, ...QUANTITY_FORMS, ...COUNT_FORMS]
-  .sort((a, b) => b.length - a.length)
-  .map(escapeRegExp)
-  .join('|');
+const rangeUnitAlternation = alternationOf([...PERCENT_UNITS, ...QUANTITY_FORMS, ...COUNT_FORMS]);
 
 const NUM = '\\d+(?:[.．]\\d+)?';
 const CN_DIGITS = '[一二两三四五六七八九十百千]+';

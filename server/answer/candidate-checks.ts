@@ -110,14 +110,18 @@ export function lacksAskedKind(kb: KnowledgeBase, analysis: QueryAnalysis, text:
   // Labelled as select-evidence reads it, by the label or the value's own clause ("城镇新增就业68万人"),
   // and with the main concept when there is one: 旅游总收入50.4亿元 is no "旅游产业增加值 in yuan".
   const { main } = asked;
-  const states = (t: KeyTerm, f: SentenceFigure) => termCredit(t, f.label) >= STATED_CREDIT || termCredit(t, f.clause) >= STATED_CREDIT;
-  const labelled = (f: SentenceFigure) => !asked.perUnitOnly(f) && (main ? states(main, f) : analysis.keyTerms.some((t) => states(t, f)));
+  const labelled = (f: SentenceFigure) => !asked.perUnitOnly(f) && (main ? labelsWith(main, f) : analysis.keyTerms.some((t) => labelsWith(t, f)));
   const { unit, precise } = asked;
   if (unit) return !figures.some((f) => unit.written.test(f.figure.unit) && labelled(f));
   if (precise.length === 0) return false;
   // "跻身全省前列", "居首": a standing without a numeral still answers "where does it rank".
   if (precise.includes('rank') && RANK_WORDS_RE.test(text)) return false;
   return !figures.some((f) => precise.some((kind) => isOfKind(f.figure, kind)) && labelled(f));
+}
+
+/** A figure's label, or the clause that ends with its value, states the concept. */
+function labelsWith(term: KeyTerm, f: SentenceFigure): boolean {
+  return termCredit(term, f.label) >= STATED_CREDIT || termCredit(term, f.clause) >= STATED_CREDIT;
 }
 
 /** What `lacksAskedKind` holds a sentence to: read once per question, not per candidate. */
@@ -190,12 +194,11 @@ export function ranksAtOtherLevel(asked: readonly number[], figures: SentenceFig
 }
 
 /** "实际利用外资年均增长多少？" met only by the amount: no rate of change for the main concept. */
-export function lacksChange(analysis: QueryAnalysis, figures: SentenceFigure[]): boolean {
+export function lacksChange(analysis: QueryAnalysis, figures: SentenceFigure[], main = analysis.keyTerms[mainConcept(analysis)]): boolean {
   if (!analysis.asksForChange || !wantsNumber(analysis)) return false;
   if (analysis.expects.some((kind) => kind === 'count' || kind === 'rank')) return false;
-  const main = analysis.keyTerms[mainConcept(analysis)];
   if (!main) return false;
-  return !figures.some((f) => isChangeFigure(f.figure) && (termCredit(main, f.label) >= STATED_CREDIT || termCredit(main, f.clause) >= STATED_CREDIT));
+  return !figures.some((f) => isChangeFigure(f.figure) && labelsWith(main, f));
 }
 
 /** A place the question names (below the city) that the sentence does not name. */

@@ -194,7 +194,7 @@ function describePassage(kb: KnowledgeBase, question: QuestionContext, hit: Rank
       underPlanHeading,
       siblingOnly: namesSiblingOnly(question.siblings, normalized),
       lacksAskedKind: lacksAskedKind(kb, analysis, text, figures, question.askedValue),
-      lacksChange: lacksChange(analysis, figures),
+      lacksChange: lacksChange(analysis, figures, question.askedValue.main),
       missesPlace: missesPlace(analysis, normalized),
       rankAtOtherLevel: ranksAtOtherLevel(question.rankLevels, figures),
       placeAfterFigures: placeAfterFigures(analysis, normalized, labelledByQuestion),
