@@ -7,7 +7,7 @@ import type { Figure, Passage } from '../schema.js';
 import { extractRowFigures } from './table-figures.js';
 import { splitSentences } from '../chunk/sentences.js';
 import { chooseLabel, cleanLabel, elidedHead, findQualifier, isGenericLabel, labelFromPrefix, measureSubject, subjectOf } from './labels.js';
-import { matchValues, type ValueMatch } from './value-patterns.js';
+import { matchValues, MONEY_UNIT_RE, type ValueMatch } from './value-patterns.js';
 
 const CLAUSE_BREAK_RE = /[，,；;：:。！？!?]/;
 const ENUM_JOINER_RE = /^\s*(?:、|和|及|与|以及|，)?\s*$/;
@@ -213,7 +213,7 @@ function labelSingle(sentence: string, group: Group, match: ValueMatch, drafts: 
   const qualifier = joinQualifier(findQualifier(prefix), match.approx);
   const elided = spanLabel(prefix, drafts) ?? elidedLabel(sentence, prefix, match, drafts);
   if (elided) return { match, label: elided, qualifier };
-  let label = chooseLabel(prefix, suffix, match.kind === 'count');
+  let label = chooseLabel(prefix, suffix, match.kind === 'count', match.kind === 'quantity' && !MONEY_UNIT_RE.test(match.unit));
   if (!label && previous) label = previous.label;
   else if (isGenericLabel(label) && previous) label = `${subjectOf(previous.label)}${label}`;
   if (!label) label = cleanLabel(sentence.slice(0, match.start).split(/[，。；]/).pop() ?? '') || match.value;

@@ -62,12 +62,15 @@ export function findQualifier(prefix: string): string | null {
 
 /**
  * The label of a single value from the clause text before it and the text after its unit.
- * @example chooseLabel('累计完成工业投资', '', 'quantity') // -> '工业投资'
+ * @example chooseLabel('累计完成工业投资', '', false) // -> '工业投资'
+ * @example chooseLabel('布局建设', '新型储能项目', false, true) // -> '新型储能项目'
  */
-export function chooseLabel(prefix: string, suffix: string, isCount: boolean): string {
+export function chooseLabel(prefix: string, suffix: string, isCount: boolean, isMeasure = false): string {
   const { before, verb, after } = labelFromPrefix(prefix);
   const afterLabel = cleanLabel(after);
   const suffixLabel = cleanLabel(suffix);
+  // "布局建设700万千瓦新型储能项目": a measure right after its verb measures the thing that follows.
+  if (isMeasure && verb && !afterLabel && suffixLabel) return suffixLabel;
   // "引进支持 10 个长三角区域高层次人才项目": a count's thing follows it; a two-character rest
   // before the value ("支持") is another verb, not what is counted.
   if (isCount && suffixLabel && [...afterLabel].length <= 2) return suffixLabel;

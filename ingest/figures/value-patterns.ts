@@ -33,6 +33,8 @@ const COUNT_UNITS = [
   '列', '颗', '架', '头', '只', '棵', '株', '宗', '例', '笔',
 ];
 const PERCENT_UNITS = ['个百分点', '%', '％', '‰'];
+/** A unit of money (亿元, 万美元): an amount, not a physical quantity. */
+export const MONEY_UNIT_RE = /元/;
 
 /** 1.1亿千瓦, 3万公里, 1.6万场: any unit may take 万 or 亿 before it. */
 const withMagnitudes = (units: string[]) => [

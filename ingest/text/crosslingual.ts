@@ -91,7 +91,8 @@ const STOPWORDS = new Set(
   look looks looked seem seems come comes came coming people persons stand stands
   during fast quickly go goes went gone off make makes made making take takes took taken bring brings
   brought put puts set sets reach reaches reached reaching achieve achieves achieved achieving
-  complete completes completed`.split(/\s+/),
+  complete completes completed
+  actually really exactly roughly approximately alone still yet through throughout`.split(/\s+/),
 );
 
 const SPELLING: Record<string, string> = {
@@ -102,11 +103,24 @@ const SPELLING: Record<string, string> = {
   ageing: 'aging', sulphur: 'sulfur', honour: 'honor', honours: 'honors', tonne: 'ton', tonnes: 'tons',
   // One word in two registers: "R&D spending as a share of GDP" is "R&D expenditure as a share of GDP".
   expenditure: 'spending', expenditures: 'spending', outlay: 'spending', outlays: 'spending',
+  // Abbreviations people type in a hurry.
+  avg: 'average', approx: 'approximately', govt: 'government', gov: 'government', yr: 'year', yrs: 'years', pct: 'percent',
 };
 /** "How big", "how high": after "how" the adjective asks for an amount and names no concept. */
 const DEGREE_WORDS = new Set(['big', 'bigger', 'large', 'larger', 'high', 'higher', 'small', 'low', 'wide', 'deep', 'old', 'tall', 'heavy']);
 /** Words that compare with a number ("over 100 million") and are mere prepositions otherwise ("over the plan period"). */
 const NUMBER_PREPOSITIONS = new Set(['over', 'under', 'above', 'below']);
+/** A year standing alone after "over" is the base of a change, not an amount: "over 2020", "over 2020 levels". */
+const BARE_YEAR_RE = /^(?:19|20)\d{2}$/;
+const AFTER_BASE_YEAR = new Set(['and', 'or', 'level', 'levels', 'figure', 'figures', 'value', 'values', 'baseline']);
+
+/** Whether the preposition at `at` compares with an amount ("over 100 million"), not a base year. */
+function comparesWithAmount(tokens: EnglishToken[], at: number): boolean {
+  const next = tokens[at + 1]?.surface ?? '';
+  if (!/^\d/.test(next)) return false;
+  const after = tokens[at + 2]?.surface;
+  return !(BARE_YEAR_RE.test(next) && (after === undefined || AFTER_BASE_YEAR.has(after)));
+}
 // "times" (倍) is not the plural of "time" (时间).
 const NO_STEM = new Set(['news', 'series', 'species', 'status', 'census', 'analysis', 'basis', 'gas', 'less', 'process', 'times']);
 /** Irregular verb forms, so that "grown" is "grow" (增长), not a word of its own ("grown-up", 成年). */
@@ -335,10 +349,14 @@ export function createEnglishExpander(options: EnglishExpanderOptions): EnglishE
   const expandRun = (tokens: EnglishToken[], out: PlacedTerm[]): void => {
     const leftovers: Array<{ surface: string; at: number }> = [];
     for (let at = 0; at < tokens.length; ) {
-      const namesNothing =
-        (NUMBER_PREPOSITIONS.has(tokens[at]!.surface) && !/^\d/.test(tokens[at + 1]?.surface ?? '')) ||
-        (DEGREE_WORDS.has(tokens[at]!.surface) && tokens[at - 1]?.surface === 'how');
-      const candidates = namesNothing ? [] : matchPhrases(rules, tokens, at);
+      const surface = tokens[at]!.surface;
+      // "over" names a comparison only before an amount: not before a year ("increase over 2020"),
+      // though it opens a longer phrase of its own ("above-scale", "above designated size").
+      const wordAlone =
+        (NUMBER_PREPOSITIONS.has(surface) && !comparesWithAmount(tokens, at)) || (DEGREE_WORDS.has(surface) && tokens[at - 1]?.surface === 'how');
+      const phrases = matchPhrases(rules, tokens, at);
+      const candidates = wordAlone ? phrases.filter((rule) => rule.stems.length > 1) : phrases;
+      const namesNothing = wordAlone && candidates.length === 0;
       if (candidates.length === 0) {
         if (!namesNothing && isContentWord(tokens[at]!)) leftovers.push({ surface: tokens[at]!.surface, at });
         else expandLeftovers(leftovers.splice(0), out);

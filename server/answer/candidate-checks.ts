@@ -33,23 +33,30 @@ const STATED_CREDIT = 0.5;
 /**
  * Qualifiers that split one measure into different ones (urban / rural income, first / second
  * grade, exports / imports): a sentence about a sibling does not answer a question about one.
+ * `joint` words name the whole set at once (进出口, 城乡): they hold a qualifier's characters
+ * without stating it, so 进出口总额 is no export value.
  */
-const SIBLING_QUALIFIERS: string[][][] = [
-  [['城镇'], ['农村']],
-  [['出口'], ['进口']],
-  [['上半年'], ['下半年']],
-  [['一级'], ['二级'], ['三级']],
-  [['一类'], ['二类'], ['三类']],
-  [['一星'], ['二星'], ['三星'], ['四星'], ['五星']],
-  [['第一产业'], ['第二产业'], ['第三产业', '服务业']],
-  [['小学'], ['初中'], ['高中']],
-  [['男性'], ['女性']],
+interface QualifierSet {
+  groups: string[][];
+  joint?: string[];
+}
+
+const SIBLING_QUALIFIERS: QualifierSet[] = [
+  { groups: [['城镇'], ['农村']], joint: ['城乡'] },
+  { groups: [['出口'], ['进口']], joint: ['进出口'] },
+  { groups: [['上半年'], ['下半年']] },
+  { groups: [['一级'], ['二级'], ['三级']] },
+  { groups: [['一类'], ['二类'], ['三类']] },
+  { groups: [['一星'], ['二星'], ['三星'], ['四星'], ['五星']] },
+  { groups: [['第一产业'], ['第二产业'], ['第三产业', '服务业']] },
+  { groups: [['小学'], ['初中'], ['高中']] },
+  { groups: [['男性'], ['女性']] },
   // The two unemployment statistics: surveyed (城镇调查失业率) and registered (城镇登记失业率).
-  [['调查'], ['登记']],
+  { groups: [['调查'], ['登记']] },
   // The two population statistics: registered (户籍人口) and resident (常住人口).
-  [['户籍'], ['常住']],
+  { groups: [['户籍'], ['常住']] },
   // Different statistics of one industry: revenue, value added, gross output.
-  [['营业收入', '营收'], ['增加值'], ['产值']],
+  { groups: [['营业收入', '营收'], ['增加值'], ['产值']] },
 ];
 
 export function wantsNumber(analysis: QueryAnalysis): boolean {
@@ -81,24 +88,34 @@ export function missingSpecificShare(kb: KnowledgeBase, analysis: QueryAnalysis)
   return missing / total;
 }
 
-/** A qualifier the question names alone of its set ("进口"), with its siblings ("出口"). */
+/** A qualifier the question names alone of its set ("进口"), with its siblings ("出口") and the words naming them all ("进出口"). */
 export interface SiblingQualifier {
   named: string[];
   siblings: string[][];
+  joint: string[];
 }
 
 /** The sets of which the question names exactly one qualifier; `askedForms` is the question and its concepts' forms, in the match form. */
 export function siblingQualifiers(askedForms: string): SiblingQualifier[] {
-  return SIBLING_QUALIFIERS.flatMap((set) => {
-    const named = set.filter((group) => group.some((q) => askedForms.includes(q)));
-    return named.length === 1 ? [{ named: named[0]!, siblings: set.filter((group) => group !== named[0]) }] : [];
+  return SIBLING_QUALIFIERS.flatMap(({ groups, joint = [] }) => {
+    const forms = withoutJoint(askedForms, joint);
+    const named = groups.filter((group) => group.some((q) => forms.includes(q)));
+    return named.length === 1 ? [{ named: named[0]!, siblings: groups.filter((group) => group !== named[0]), joint }] : [];
   });
 }
 
-/** The question names one qualifier of a set ("进口"); the sentence names only its siblings ("出口"). */
+/** The question names one qualifier of a set ("出口"); the sentence names only its siblings ("进口") or the whole set ("进出口"). */
 export function namesSiblingOnly(qualifiers: SiblingQualifier[], normalizedSentence: string): boolean {
-  const says = (group: string[]) => group.some((q) => normalizedSentence.includes(q));
-  return qualifiers.some(({ named, siblings }) => !says(named) && siblings.some(says));
+  return qualifiers.some(({ named, siblings, joint }) => {
+    const sentence = withoutJoint(normalizedSentence, joint);
+    const says = (group: string[]) => group.some((q) => sentence.includes(q));
+    return !says(named) && (siblings.some(says) || joint.some((word) => normalizedSentence.includes(word)));
+  });
+}
+
+/** The text with the words naming a whole set cut out, so their characters state no qualifier. */
+function withoutJoint(text: string, joint: string[]): string {
+  return joint.reduce((rest, word) => rest.split(word).join('|'), text);
 }
 
 /**

@@ -115,6 +115,7 @@ export const FEATURES: Record<string, FeatureFn> = {
   list_q_enumeration: (q, _qs, c) => isList(q) * bit(c.opensEnumeration),
   list_q_coverage: (q, _qs, c) => isList(q) * c.coverage,
   plan_q_plan_heading: (q, _qs, c) => bit(q.asksForPlans && c.underPlanHeading),
+  now_q_plan_wording: (q, _qs, c) => bit(q.asksForNow && (c.underPlanHeading || c.targetWording)),
   sibling_only: (_q, _qs, c) => bit(c.siblingOnly),
   lacks_asked_kind: (q, _qs, c) => isFigure(q) * bit(c.lacksAskedKind),
   lacks_change: (q, _qs, c) => isFigure(q) * bit(c.lacksChange),

@@ -4,6 +4,7 @@
  * a count) counting in favour.
  */
 import type { Figure } from '../../ingest/schema.js';
+import { MONEY_UNIT_RE } from '../../ingest/figures/value-patterns.js';
 import { normalizeForMatch } from '../../ingest/text/normalize.js';
 import { cjkBigrams } from '../../ingest/text/tokenize.js';
 import type { KnowledgeBase } from '../retrieve/knowledge-base.js';
@@ -21,7 +22,6 @@ const MAX_FIGURES = 4;
 const KEEP_SHARE = 0.75;
 /** Added to the label match of a value of the kind the question asks for. */
 const EXPECTED_KIND_BONUS = 0.3;
-const MONEY_UNIT_RE = /元/;
 /**
  * "增长 7.6%" is a change; "提升至 8.3%" is the level reached. 年均 alone is an average
  * ("PM2.5年均浓度"), a change only with a word of change ("年均增长").

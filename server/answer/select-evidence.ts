@@ -57,6 +57,8 @@ const UNLABELLED_SHARE = 0.5;
 /** Headings under which reports set out what comes next. */
 const PLAN_HEADING_RE = /建议|下阶段|下一步|展望|思路|谋划|工作安排|重点任务|主要任务|对策|举措|打算|重点工作|目标任务/;
 const LABEL_MIN_CREDIT = 0.5;
+/** The words of a standing ("ranking" as 排名, 位次, 位居). */
+const RANK_WORDING_RE = /^(?:排名|位次|位居|名列|排位|排序|排行)$/;
 const TARGET_WORDING_RE = /左右|力争|目标|预期/;
 /**
  * Wording of a figure over several years (an average, a total, each year of a period, a plan
@@ -103,6 +105,8 @@ interface QuestionContext {
   questionGrams: Set<string>;
   /** The question's main concept, -1 when none. */
   main: number;
+  /** Per concept: whether it only words a standing ("ranking" -> 排名/位次), which a rank figure states as well. */
+  ranksOnly: boolean[];
   /** Whether a figure is labelled with a concept: its label, or the value's own clause ("就业" for "城镇新增就业 2.3 万人"). */
   names: (t: KeyTerm, f: SentenceFigure) => boolean;
 }
@@ -121,6 +125,7 @@ function questionContext(kb: KnowledgeBase, analysis: QueryAnalysis): QuestionCo
     rankLevels: askedRankLevels(analysis.question),
     questionGrams: new Set(analysis.keyTerms.flatMap((t) => t.alternatives.flatMap((a) => charBigrams(normalizeForMatch(a))))),
     main: mainConcept(analysis),
+    ranksOnly: analysis.keyTerms.map((t) => t.year === undefined && t.alternatives.every((a) => RANK_WORDING_RE.test(a))),
     names: (t, f) => {
       // Each figure is asked about each concept several times (fit, label, head, span): once is enough.
       let byTerm = named.get(f);
@@ -167,7 +172,12 @@ function describePassage(kb: KnowledgeBase, question: QuestionContext, hit: Rank
   const underPlanHeading = PLAN_HEADING_RE.test(sectionPath);
   return sentences.map(({ start, end, text, normalized, figures: all, opensEnumeration, plans }) => {
     const figures = all.filter((f) => !echoesQuestion(question.normalizedQuestion, f.figure));
-    const textCredits = analysis.keyTerms.map((t) => (t.year !== undefined && t.year === wholeYear && saysWholeYear(normalized) ? 1 : termCredit(t, normalized)));
+    // "第9位" states a ranking as well as 排名 does.
+    const statesRank = figures.some((f) => isOfKind(f.figure, 'rank'));
+    const textCredits = analysis.keyTerms.map((t, i) => {
+      if (t.year !== undefined && t.year === wholeYear && saysWholeYear(normalized)) return 1;
+      return statesRank && question.ranksOnly[i] ? 1 : termCredit(t, normalized);
+    });
     const credits = textCredits.map((c, i) => Math.max(c, HEADING_CREDIT * headingCredits[i]!));
     const fitting = figures.filter((f) => fitsQuestion(analysis, f.figure));
     // A figure question's concept is answered where a fitting figure is labelled with it.

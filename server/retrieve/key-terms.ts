@@ -136,10 +136,17 @@ function glossaryTerm(kb: KnowledgeBase, synonym: ExpandedConcept, answerType: n
 const CODE_NAME_RE = /(?<![\d.])\d{3,}(?:[+＋][\dA-Za-z]+)*(?![\d.%％])|\d+(?:[+＋][\dA-Za-z]+)+/g;
 const YEAR_RE = /^(?:19|20)\d{2}$/;
 
+/** Grades and models written in letters and digits ("4F级机场", "5A级景区", "5G基站"): a name the report writes as is. */
+const MIXED_CODE_RE = /(?<![A-Za-z\d.])(?:[A-Za-z]+\d+[A-Za-z\d]*|\d+[A-Za-z]+[A-Za-z\d]*)(?![A-Za-z\d])/g;
+
 function codeNameTerms(kb: KnowledgeBase, question: string): KeyTerm[] {
-  return [...new Set(question.match(CODE_NAME_RE) ?? [])]
+  const quoted = [...new Set(question.match(CODE_NAME_RE) ?? [])]
     .filter((code) => !YEAR_RE.test(code) && kb.corpusText.includes(`“${normalizeForMatch(code)}”`))
     .map((code) => ({ ...keyTerm(kb, code, [`“${code}”`, code], 1), specificity: CODE_NAME_SPECIFICITY }));
+  const mixed = [...new Set(question.match(MIXED_CODE_RE) ?? [])]
+    .filter((code) => kb.corpusText.includes(normalizeForMatch(code)))
+    .map((code) => ({ ...keyTerm(kb, code, [code], 1), specificity: CODE_NAME_SPECIFICITY }));
+  return [...quoted, ...mixed];
 }
 
 function wordTerm(kb: KnowledgeBase, word: string, tag: string, answerType: number): KeyTerm | null {

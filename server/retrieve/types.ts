@@ -38,6 +38,8 @@ export interface QueryAnalysis {
   asksForChange: boolean;
   /** The question asks for a target ("目标", "goal"): a planned level or a planned growth answers it. */
   asksForTarget: boolean;
+  /** The question asks where things stand now ("现在", "so far"): what was achieved, not a plan's figure. */
+  asksForNow: boolean;
   /** For sub-questions asked one after the other, whether each asks how something changed. */
   partsAskForChange?: boolean[];
   /** The sub-questions when it asks several things ("A和B分别是多少" -> two), else [question]. */

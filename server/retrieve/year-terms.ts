@@ -26,6 +26,22 @@ export function englishYearWords(question: string): Set<string> {
   return words;
 }
 
+/**
+ * "安徽25年粮食总产量": a two-digit year as people type it. Not a span ("25年来", "连续25年",
+ * "这25年间") nor a decade ("90年代"), and only near the documents' own years.
+ */
+const SHORT_YEAR_RE = /(?<![\d.第近连续过去这那每约超多前后用花历隔])(\d{2})(?=\s*年(?![来以间内里代]|时间|左右))/g;
+/** How far from a document's own year a two-digit year is read as a calendar year. */
+const SHORT_YEAR_REACH = { before: 15, after: 10 };
+
+/** The question with its two-digit years written out ("25年" -> "2025年") where the documents make them plausible. */
+export function writeShortYearsOut(question: string, docs: Doc[]): string {
+  const currents = docs.map((d) => d.years.current).filter((y): y is number => y !== null);
+  const plausible = (year: number) =>
+    currents.length ? currents.some((c) => year >= c - SHORT_YEAR_REACH.before && year <= c + SHORT_YEAR_REACH.after) : year >= 2000 && year < 2040;
+  return question.replace(SHORT_YEAR_RE, (digits) => (plausible(2000 + Number(digits)) ? `20${digits}` : digits));
+}
+
 /** Calendar years the question names, written out or as relative words resolved against `docs`. */
 export function questionYears(question: string, docs: Doc[]): string[] {
   const years = new Set(question.match(YEAR_RE) ?? []);
@@ -40,12 +56,14 @@ export function questionYears(question: string, docs: Doc[]): string[] {
 }
 
 const YEAR_WORD = `(?:(?:19|20)\\d{2}\\s*年?|${Object.keys(RELATIVE_YEAR_OFFSETS).sort((a, b) => b.length - a.length).join('|')})`;
-/** "比前年", "较上年", "与2024年相比", "than in 2024", "compared with last year": the year a change is measured from. */
+/** "比前年", "较上年", "与2024年相比", "than in 2024", "compared with last year", "over 2020": the year a change is measured from. */
 const COMPARISON_BASE_RE = new RegExp(
   [
     `(?:比|较|同比|相比于?|对比)\\s*${YEAR_WORD}`,
     `与\\s*${YEAR_WORD}\\s*(?:相比|比较)`,
     `\\b(?:than|compared (?:with|to)|versus|vs\\.?)\\s+(?:in\\s+)?(?:(?:19|20)\\d{2}\\b|(?:the\\s+)?(?:last|previous|past) year\\b|a year (?:ago|earlier)\\b)`,
+    // "an increase over 2020", but not "over 2021-2025", a span.
+    `\\bover\\s+(?:19|20)\\d{2}\\b(?!\\s*[-–—~]\\s*\\d)`,
   ].join('|'),
   'gi',
 );

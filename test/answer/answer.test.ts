@@ -105,6 +105,11 @@ describe('answerQuestion', () => {
     // "计划…多少" asks the plan's figure, a target.
     expect(analyzeQuestion(kb, '今年计划新增就业多少人？').asksForTarget).toBe(true);
     expect(analyzeQuestion(kb, '人才计划叫什么？').asksForTarget).toBe(false);
+    // "现在" asks what stands now; with a plan or a target word it asks that plan.
+    expect(analyzeQuestion(kb, '算力规模现在多大？').asksForNow).toBe(true);
+    expect(analyzeQuestion(kb, 'How many firms are listed so far?').asksForNow).toBe(true);
+    expect(analyzeQuestion(kb, '目前的目标是多少？').asksForNow).toBe(false);
+    expect(analyzeQuestion(kb, '算力规模多大？').asksForNow).toBe(false);
     expect(spoken.keyTerms.find((t) => t.source === '涨')?.alternatives).toContain('增长');
     const analysis = analyzeQuestion(kb, '社零总额现在到多少了？年均涨多少？');
     expect(analysis.partsAskForChange).toEqual([false, true]);

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Figure } from '../../ingest/schema.js';
 import { normalizeForMatch } from '../../ingest/text/normalize.js';
-import { askedRankLevels, labelHeadAsked, lacksAskedKind, mainConcept, perUnitOnlyInLabel, placeAfterFigures, ranksAtOtherLevel, unitOfWrittenValue } from '../../server/answer/candidate-checks.js';
+import { askedRankLevels, labelHeadAsked, lacksAskedKind, mainConcept, namesSiblingOnly, perUnitOnlyInLabel, placeAfterFigures, ranksAtOtherLevel, siblingQualifiers, unitOfWrittenValue } from '../../server/answer/candidate-checks.js';
 import type { SentenceFigure } from '../../server/answer/passage-sentences.js';
 import { echoesQuestion, isChangeFigure } from '../../server/answer/pick-figures.js';
 import type { KnowledgeBase } from '../../server/retrieve/knowledge-base.js';
@@ -160,5 +160,24 @@ describe('a value in another unit than asked', () => {
   it('reads 人次 as people, as visitors are asked of', () => {
     const visitors = { source: '游客', alternatives: ['游客'], weight: 1, specificity: 9 } as KeyTerm;
     expect(lacksAskedKind(kb, asked('接待游客多少万人？', [visitors]), '', [valueIn('361.0万人次', '万人次', '接待游客总量')])).toBe(false);
+  });
+});
+
+describe('a qualifier of a set of siblings', () => {
+  const exportsAsked = siblingQualifiers(normalizeForMatch('出口总额是多少？'));
+
+  it('is not stated by the word that names the whole set: 进出口总额 is no export value', () => {
+    expect(namesSiblingOnly(exportsAsked, normalizeForMatch('进出口总额增至854.8亿元'))).toBe(true);
+    expect(namesSiblingOnly(exportsAsked, normalizeForMatch('进口增长5%'))).toBe(true);
+  });
+
+  it('is stated by its own word, beside the whole set or alone', () => {
+    expect(namesSiblingOnly(exportsAsked, normalizeForMatch('进出口总额854.8亿元，其中出口600亿元'))).toBe(false);
+    expect(namesSiblingOnly(exportsAsked, normalizeForMatch('出口增长10.1%'))).toBe(false);
+  });
+
+  it('is not named by a question about the whole set', () => {
+    expect(siblingQualifiers(normalizeForMatch('进出口总额是多少？'))).toEqual([]);
+    expect(siblingQualifiers(normalizeForMatch('城乡居民收入比是多少？'))).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import { rankSentences } from '../../server/answer/select-evidence.js';
 import { analyzeQuestion } from '../../server/retrieve/analyze-question.js';
 import { searchPassages } from '../../server/retrieve/hybrid-search.js';
 import type { KnowledgeBase } from '../../server/retrieve/knowledge-base.js';
-import { comparisonBaseYears } from '../../server/retrieve/year-terms.js';
+import { comparisonBaseYears, writeShortYearsOut } from '../../server/retrieve/year-terms.js';
 import type { Doc } from '../../ingest/schema.js';
 import { openSingleReport } from '../eval/report-sets.js';
 
@@ -20,10 +20,27 @@ describe('comparisonBaseYears', () => {
     expect(comparisonBaseYears('与2020年相比，2025年地区生产总值增长多少？', docs)).toEqual(['2020']);
     expect(comparisonBaseYears('How much did exports grow in 2025 compared with 2024?', docs)).toEqual(['2024']);
     expect(comparisonBaseYears('2024年地区生产总值是多少？比2023年增长多少？', docs)).toEqual(['2023']);
+    expect(comparisonBaseYears('above-scale industrial output: increase over 2020 and avg annual growth?', docs)).toEqual(['2020']);
+    expect(comparisonBaseYears('average growth over 2021-2025?', docs)).toEqual([]);
   });
   it('keeps a year that is asked of, even when it is also a base', () => {
     expect(comparisonBaseYears('2024年地区生产总值是多少？', docs)).toEqual([]);
     expect(comparisonBaseYears('2024年比2023年增长多少？2023年是多少？', docs)).toEqual([]);
+  });
+});
+
+describe('writeShortYearsOut', () => {
+  const docs = [{ years: { current: 2026, reviewed: [2021, 2025], planned: [2026, 2030] } }] as unknown as Doc[];
+  it('writes out a two-digit year near the documents\' own', () => {
+    expect(writeShortYearsOut('安徽25年粮食总产量多少斤？', docs)).toBe('安徽2025年粮食总产量多少斤？');
+    expect(writeShortYearsOut('24年底贷款余额多少', docs)).toBe('2024年底贷款余额多少');
+  });
+  it('leaves spans, decades, counts and far years alone', () => {
+    for (const q of ['这25年来变化多大', '连续25年保持增长', '90年代的产业', '用15年时间建成', '15年时间', '约15年', '建区40年来', '25年以来', '第15年']) {
+      expect(writeShortYearsOut(q, docs), q).toBe(q);
+    }
+    expect(writeShortYearsOut('改革开放40年', docs)).toBe('改革开放40年');
+    expect(writeShortYearsOut('2025年粮食产量', docs)).toBe('2025年粮食产量');
   });
 });
 

@@ -184,6 +184,14 @@ describe('English question expansion', () => {
   it('reads over/under as comparing only before a number', () => {
     expect(expander.expand('forest over the period').map((t) => t.source)).not.toContain('over');
     expect(expander.expand('forest over 100 mu').map((t) => t.source)).toContain('over');
+    // A year alone after "over" is the base of a change, not an amount.
+    expect(expander.expand('forest increase over 2020 and growth').map((t) => t.source)).not.toContain('over');
+    expect(expander.expand('forest over 2020 mu').map((t) => t.source)).toContain('over');
+  });
+
+  it('still matches a longer phrase that opens with over/under/above/below', () => {
+    expect(allChinese(expander.expand('above-scale industrial output'))).toContain('规上工业总产值');
+    expect(expander.expand('above-scale industrial output').map((t) => t.source)).not.toContain('scale');
   });
 
   it('uses the reverse dictionary for words the glossary lacks', () => {
