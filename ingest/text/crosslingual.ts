@@ -92,7 +92,8 @@ const STOPWORDS = new Set(
   during fast quickly go goes went gone off make makes made making take takes took taken bring brings
   brought put puts set sets reach reaches reached reaching achieve achieves achieved achieving
   complete completes completed
-  actually really exactly roughly approximately alone still yet through throughout`.split(/\s+/),
+  actually really exactly roughly approximately alone still yet through throughout resulting respective
+  respectively corresponding`.split(/\s+/),
 );
 
 const SPELLING: Record<string, string> = {
@@ -121,8 +122,8 @@ function comparesWithAmount(tokens: EnglishToken[], at: number): boolean {
   const after = tokens[at + 2]?.surface;
   return !(BARE_YEAR_RE.test(next) && (after === undefined || AFTER_BASE_YEAR.has(after)));
 }
-// "times" (倍) is not the plural of "time" (时间).
-const NO_STEM = new Set(['news', 'series', 'species', 'status', 'census', 'analysis', 'basis', 'gas', 'less', 'process', 'times']);
+// "times" (倍) is not the plural of "time" (时间), nor "areas" (领域) of "area" (面积).
+const NO_STEM = new Set(['news', 'series', 'species', 'status', 'census', 'analysis', 'basis', 'gas', 'less', 'process', 'times', 'areas']);
 /** Irregular verb forms, so that "grown" is "grow" (增长), not a word of its own ("grown-up", 成年). */
 const IRREGULAR: Record<string, string> = Object.fromEntries(
   `grew:grow grown:grow rose:rise risen:rise fell:fall fallen:fall built:build made:make spent:spend won:win

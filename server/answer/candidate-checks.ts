@@ -136,6 +136,19 @@ export function lacksAskedKind(kb: KnowledgeBase, analysis: QueryAnalysis, text:
   return !figures.some((f) => precise.some((kind) => isOfKind(f.figure, kind)) && labelled(f));
 }
 
+/**
+ * The sentence gives the question's main concept, but only in another kind than asked: a share
+ * where an amount is asked ("规上工业增加值是多少亿" met by "…占规上工业增加值比重70.8%"), so the
+ * report states the concept without the asked value.
+ */
+export function mainInOtherKindOnly(figures: SentenceFigure[], asked: AskedValue): boolean {
+  const { main, unit, precise } = asked;
+  if (!main || (!unit && precise.length === 0)) return false;
+  const ofMain = figures.filter((f) => !asked.perUnitOnly(f) && labelsWith(main, f));
+  const fits = (f: SentenceFigure) => (unit ? unit.written.test(f.figure.unit) : precise.some((kind) => isOfKind(f.figure, kind)));
+  return ofMain.length > 0 && !ofMain.some(fits);
+}
+
 /** A figure's label, or the clause that ends with its value, states the concept. */
 function labelsWith(term: KeyTerm, f: SentenceFigure): boolean {
   return termCredit(term, f.label) >= STATED_CREDIT || termCredit(term, f.clause) >= STATED_CREDIT;

@@ -44,6 +44,8 @@ export interface CandidateSignals {
   siblingOnly: boolean;
   lacksAskedKind: boolean;
   lacksChange: boolean;
+  /** The main concept is given, but only in another kind than asked (a share for an amount). */
+  mainInOtherKindOnly: boolean;
   missesPlace: boolean;
   /** A fitting figure labelled with the question's concepts has a label whose head word the question uses. */
   headAsked: boolean;
@@ -119,6 +121,7 @@ export const FEATURES: Record<string, FeatureFn> = {
   sibling_only: (_q, _qs, c) => bit(c.siblingOnly),
   lacks_asked_kind: (q, _qs, c) => isFigure(q) * bit(c.lacksAskedKind),
   lacks_change: (q, _qs, c) => isFigure(q) * bit(c.lacksChange),
+  main_in_other_kind_only: (q, _qs, c) => isFigure(q) * bit(c.mainInOtherKindOnly),
   misses_place: (_q, _qs, c) => bit(c.missesPlace),
   rank_at_other_level: (_q, _qs, c) => bit(c.rankAtOtherLevel),
   place_after_figures: (_q, _qs, c) => bit(c.placeAfterFigures),

@@ -10,7 +10,7 @@ import type { KnowledgeBase } from '../retrieve/knowledge-base.js';
 import type { KeyTerm, QueryAnalysis, RankedPassage } from '../retrieve/types.js';
 import { defaultScorer, type AnswerScorer } from './answer-model.js';
 import { featureVector, type CandidateSignals, type QuestionSignals } from './candidate-features.js';
-import { askedForms as askedFormsOf, askedRankLevels, askedValue, type AskedValue, headingYearFit, labelHeadAsked, lacksAskedKind, lacksChange, mainConcept, missesPlace, missingSpecificShare, namesSiblingOnly, placeAfterFigures, ranksAtOtherLevel, siblingQualifiers, type SiblingQualifier, saysWholeYear, soleHeadingYear, SPECIFIC_CONCEPT_IDF, statesYear, unitOfWrittenValue, wantsNumber } from './candidate-checks.js';
+import { askedForms as askedFormsOf, askedRankLevels, askedValue, type AskedValue, headingYearFit, labelHeadAsked, lacksAskedKind, lacksChange, mainConcept, mainInOtherKindOnly, missesPlace, missingSpecificShare, namesSiblingOnly, placeAfterFigures, ranksAtOtherLevel, siblingQualifiers, type SiblingQualifier, saysWholeYear, soleHeadingYear, SPECIFIC_CONCEPT_IDF, statesYear, unitOfWrittenValue, wantsNumber } from './candidate-checks.js';
 import { passageInfo, type SentenceFigure } from './passage-sentences.js';
 import { changeFit, echoesQuestion, isOfKind } from './pick-figures.js';
 import { timeHeadings } from './section-years.js';
@@ -205,6 +205,7 @@ function describePassage(kb: KnowledgeBase, question: QuestionContext, hit: Rank
       siblingOnly: namesSiblingOnly(question.siblings, normalized),
       lacksAskedKind: lacksAskedKind(kb, analysis, text, figures, question.askedValue),
       lacksChange: lacksChange(analysis, figures, question.askedValue.main),
+      mainInOtherKindOnly: mainInOtherKindOnly(figures, question.askedValue),
       missesPlace: missesPlace(analysis, normalized),
       rankAtOtherLevel: ranksAtOtherLevel(question.rankLevels, figures),
       placeAfterFigures: placeAfterFigures(analysis, normalized, labelledByQuestion),

@@ -109,7 +109,7 @@ function namesMeasure(kb: KnowledgeBase, keyTerms: KeyTerm[]): boolean {
   return kb.figureLabels.some((label) => forms.some((form) => label.includes(form) && form.length >= MEASURE_NAME_SHARE * label.length));
 }
 
-const PLANS_RE = /下一步|下阶段|今后|未来|后续|接下来|计划|打算|准备|将要|拟|\bwill\b|\bplans?\s+to\b|\bplanned\b|\bwants?\s+to\b|\baims?\s+to\b|\bintends?\s+to\b|\bgoing\s+to\b|\bnext\b|\bfuture\b|\bpropos/i;
+const PLANS_RE = /下一步|下阶段|今后|未来|后续|接下来|计划|打算|准备|将要|拟|\bwill\b|\bplan(?:s|ning)?\s+to\b|\bplanned\b|\bwants?\s+to\b|\baims?\s+to\b|\bintends?\s+to\b|\bgoing\s+to\b|\bnext\b|\bfuture\b|\bpropos/i;
 const TARGET_RE = /目标|预期|力争|计划(?:[^，。？?]{0,12})(?:多少|几)|\b(?:targets?|goals?|objectives?|aim(?:s|ed|ing)?)\b/i;
 /** Where things stand now, as achieved so far. */
 const NOW_RE = /现在|目前|当前|如今|眼下|至今|迄今|已经|\b(?:now|currently|so far|to date|at present|presently|nowadays)\b/i;

@@ -137,7 +137,7 @@ const CODE_NAME_RE = /(?<![\d.])\d{3,}(?:[+＋][\dA-Za-z]+)*(?![\d.%％])|\d+(?:
 const YEAR_RE = /^(?:19|20)\d{2}$/;
 
 /** Grades and models written in letters and digits ("4F级机场", "5A级景区", "5G基站"): a name the report writes as is. */
-const MIXED_CODE_RE = /(?<![A-Za-z\d.])(?:[A-Za-z]+\d+[A-Za-z\d]*|\d+[A-Za-z]+[A-Za-z\d]*)(?![A-Za-z\d])/g;
+const MIXED_CODE_RE = /(?<![A-Za-z\d.])(?:[A-Za-z]+\d+[A-Za-z\d]*|\d+[A-Za-z]+[A-Za-z\d]*)(?![A-Za-z\d]|\.\d)/g;
 
 function codeNameTerms(kb: KnowledgeBase, question: string): KeyTerm[] {
   const quoted = [...new Set(question.match(CODE_NAME_RE) ?? [])]

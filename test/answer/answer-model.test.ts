@@ -65,7 +65,7 @@ describe('features', () => {
     hit: { index: 0, score: 2, lexicalRank: 0, vectorRank: 3, vectorScore: 0.4 },
     passageRank: 1, textCoverage: 0.5, headingCoverage: 0.2, coverage: 0.6, uncoveredSpecific: 0, labelledCoverage: 0.3, mainCredit: 1,
     mainLabelled: true, labelledFigures: 2, hasFigures: true, statesFigure: true, answersWithFigure: true, labelFit: 0.5,
-    opensEnumeration: false, underPlanHeading: false, siblingOnly: false, lacksAskedKind: false, lacksChange: false,
+    opensEnumeration: false, underPlanHeading: false, siblingOnly: false, lacksAskedKind: false, lacksChange: false, mainInOtherKindOnly: false,
     missesPlace: false, rankAtOtherLevel: false, placeAfterFigures: false, headAsked: true, missesYear: false, namesAskedPlan: false, namesOtherPlanOnly: false, yearInHeading: false, otherYearInHeading: false, targetWording: false, spanWording: false, asksOneYear: false, asksPast: false, asksCurrentYear: false, length: 40,
     relative: { coverageGap: -0.1, coverageRank: 2, labelledGap: 0, labelFitGap: 0, textCoverageGap: 0 },
     ...over,

@@ -149,6 +149,13 @@ describe('answerQuestion', () => {
     expect(country.weight).toBeGreaterThan(city.weight * 2);
   });
 
+  it('keeps a grade written in letters and digits as an exact term, when the report writes it', () => {
+    const sources = (q: string) => analyzeQuestion(kb, q).keyTerms.map((t) => t.source);
+    expect(sources('How many 5G projects are national-level?')).toContain('5G');
+    expect(sources('How many 6G labs are there?')).not.toContain('6G');
+    expect(sources('What is the PM2.5 level?')).not.toContain('PM2');
+  });
+
   it('weighs 全市 as the whole of an area, a level rather than a concept, and joins it to no compound', () => {
     const terms = analyzeQuestion(kb, '全市人才资源总量是多少？').keyTerms;
     const whole = terms.find((t) => t.source === '全市')!;

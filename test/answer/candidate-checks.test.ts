@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Figure } from '../../ingest/schema.js';
 import { normalizeForMatch } from '../../ingest/text/normalize.js';
-import { askedRankLevels, labelHeadAsked, lacksAskedKind, mainConcept, namesSiblingOnly, perUnitOnlyInLabel, placeAfterFigures, ranksAtOtherLevel, siblingQualifiers, unitOfWrittenValue } from '../../server/answer/candidate-checks.js';
+import { askedRankLevels, askedValue, labelHeadAsked, lacksAskedKind, mainConcept, mainInOtherKindOnly, namesSiblingOnly, perUnitOnlyInLabel, placeAfterFigures, ranksAtOtherLevel, siblingQualifiers, unitOfWrittenValue } from '../../server/answer/candidate-checks.js';
 import type { SentenceFigure } from '../../server/answer/passage-sentences.js';
 import { echoesQuestion, isChangeFigure } from '../../server/answer/pick-figures.js';
 import type { KnowledgeBase } from '../../server/retrieve/knowledge-base.js';
@@ -123,6 +123,18 @@ describe('a value in another unit than asked', () => {
     expect(lacksAskedKind(kb, asked('How much is per capita GDP in dollars?'), '', dollars)).toBe(false);
     expect(lacksAskedKind(kb, asked('人均生产总值是多少元？'), '', [valueIn('13.5万元', '万元', '人均生产总值')])).toBe(false);
     expect(lacksAskedKind(kb, asked('人均生产总值是多少钱？'), '', dollars)).toBe(false);
+  });
+
+  it('tells a sentence that gives the asked concept only as a share, not the amount asked', () => {
+    const industry = { source: '规上工业增加值', alternatives: ['规上工业增加值'], weight: 1, specificity: 9 } as KeyTerm;
+    const share = { ...valueIn('70.8%', '%', '高新技术产业增加值占规上工业增加值比重'), figure: { ...figure('70.8%', ''), unit: '%', kind: 'percent' as const } };
+    const amount = valueIn('1200亿元', '亿元', '规上工业增加值');
+    const of = (q: string) => askedValue(kb, asked(q, [industry]));
+    expect(mainInOtherKindOnly([share], of('规上工业增加值是多少亿元？'))).toBe(true);
+    expect(mainInOtherKindOnly([share, amount], of('规上工业增加值是多少亿元？'))).toBe(false);
+    // A share asked, or no kind asked, is met by the share; a sentence without the concept is another matter.
+    expect(mainInOtherKindOnly([share], of('规上工业增加值情况如何？'))).toBe(false);
+    expect(mainInOtherKindOnly([], of('规上工业增加值是多少亿元？'))).toBe(false);
   });
 
   it('does not count people by institutions, nor institutions by people', () => {
