@@ -29,27 +29,10 @@ const DESCRIBE_ONLY: AnswerScorer = { features: [], threshold: 0, probability: (
 /** As answering retrieves: the top passages give the candidate sentences. */
 const RETRIEVED = 8;
 
-/**
- * Whether a sentence holds one of the gold answers (the scoring rule's normal form) where the
- * gold evidence gives it: "2个" of another count in another sentence is a coincidence, and
- * teaching the model to take it would teach it to answer from the wrong concept. An answer the
- * evidence does not hold (a multi question's other place) counts wherever it occurs.
- */
+/** Whether a sentence holds one of the gold answers (the scoring rule's normal form). */
 export function holdsAnswer(q: EvalQuestion, sentence: string): boolean {
   const text = normalizeForMatch(sentence);
-  const evidence = q.evidence ? normalizeForMatch(q.evidence) : '';
-  return q.answers.some((answer) => {
-    const a = normalizeForMatch(answer);
-    return text.includes(a) && (!evidence.includes(a) || overlaps(text, evidence));
-  });
-}
-
-/** Characters a sentence and the gold evidence must share at an end of one of them. */
-const OVERLAP_PROBE = 12;
-
-/** The sentence holds the evidence's start or end, or the evidence holds the sentence's start. */
-function overlaps(text: string, evidence: string): boolean {
-  return text.includes(evidence.slice(0, OVERLAP_PROBE)) || text.includes(evidence.slice(-OVERLAP_PROBE)) || evidence.includes(text.slice(0, OVERLAP_PROBE));
+  return q.answers.some((a) => text.includes(normalizeForMatch(a)));
 }
 
 /** A list question is answered by the sentence that opens the list: its items hold the answers. */
