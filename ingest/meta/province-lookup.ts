@@ -76,13 +76,15 @@ const CAPITALIZED_RUN_RE = /\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\b/g;
 const MAX_NAME_WORDS = 5;
 
 /**
- * The provinces an English text names, by their capitalized pinyin, English names or aliases,
+ * The provinces an English text names, by their pinyin, English names or aliases (any case),
  * longest first within a run of capitalized words.
  * @example findProvincesInEnglish("What is Inner Mongolia's growth target?")[0]?.entry.short // -> '内蒙古'
  */
 export function findProvincesInEnglish(text: string): EnglishProvinceMention[] {
   const mentions: EnglishProvinceMention[] = [];
-  for (const run of text.matchAll(CAPITALIZED_RUN_RE)) {
+  // People type "hubei's gdp" too: a title-cased copy (same length, so offsets hold) finds it.
+  const titled = text.replace(/\b[a-z]/g, (c) => c.toUpperCase());
+  for (const run of titled.matchAll(CAPITALIZED_RUN_RE)) {
     const words = [...run[0].matchAll(/[A-Z][a-z]+/g)];
     for (let i = 0; i < words.length; ) {
       let found: EnglishProvinceMention | null = null;
@@ -91,7 +93,8 @@ export function findProvincesInEnglish(text: string): EnglishProvinceMention[] {
         const span = run[0].slice(words[i]!.index, last.index + last[0].length);
         // Only the name's own words count: "Province" or "The" alone names nothing.
         const entry = englishKey(words[i]![0]) ? findProvinceByEnglish(span) : null;
-        if (entry) found = { text: span, index: run.index + words[i]!.index, entry };
+        const index = run.index + words[i]!.index;
+        if (entry) found = { text: text.slice(index, index + span.length), index, entry };
       }
       if (found) {
         mentions.push(found);

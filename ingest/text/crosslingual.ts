@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { createError } from '../errors.js';
 import type { ReverseDictionary } from './cedict.js';
-import { ENGLISH_WORD_RE, isCjk } from './normalize.js';
+import { ENGLISH_WORD_RE, isBareYear, isCjk } from './normalize.js';
 
 /**
  * English -> Chinese query expansion: glossary phrases first (longest match), CC-CEDICT for the
@@ -93,6 +93,7 @@ const STOPWORDS = new Set(
   brought put puts set sets reach reaches reached reaching achieve achieves achieved achieving
   complete completes completed
   actually really exactly roughly approximately alone still yet through throughout resulting respective
+  actual exact precise figure figures
   respectively corresponding`.split(/\s+/),
 );
 
@@ -112,7 +113,6 @@ const DEGREE_WORDS = new Set(['big', 'bigger', 'large', 'larger', 'high', 'highe
 /** Words that compare with a number ("over 100 million") and are mere prepositions otherwise ("over the plan period"). */
 const NUMBER_PREPOSITIONS = new Set(['over', 'under', 'above', 'below']);
 /** A year standing alone after "over" is the base of a change, not an amount: "over 2020", "over 2020 levels". */
-const BARE_YEAR_RE = /^(?:19|20)\d{2}$/;
 const AFTER_BASE_YEAR = new Set(['and', 'or', 'level', 'levels', 'figure', 'figures', 'value', 'values', 'baseline']);
 
 /** Whether the preposition at `at` compares with an amount ("over 100 million"), not a base year. */
@@ -120,7 +120,7 @@ function comparesWithAmount(tokens: EnglishToken[], at: number): boolean {
   const next = tokens[at + 1]?.surface ?? '';
   if (!/^\d/.test(next)) return false;
   const after = tokens[at + 2]?.surface;
-  return !(BARE_YEAR_RE.test(next) && (after === undefined || AFTER_BASE_YEAR.has(after)));
+  return !(isBareYear(next) && (after === undefined || AFTER_BASE_YEAR.has(after)));
 }
 // "times" (倍) is not the plural of "time" (时间), nor "areas" (领域) of "area" (面积).
 const NO_STEM = new Set(['news', 'series', 'species', 'status', 'census', 'analysis', 'basis', 'gas', 'less', 'process', 'times', 'areas']);

@@ -67,3 +67,8 @@ export function normalizeCompatibilityForms(text: string): string {
 export function joinUnderscoreSubscripts(text: string): string {
   return text.replace(/(?<=[A-Za-z])_(?=\d)/g, '');
 }
+
+/** A calendar year written alone ("2020"), as questions and reports name one. */
+export function isBareYear(word: string): boolean {
+  return /^(?:19|20)\d{2}$/.test(word);
+}

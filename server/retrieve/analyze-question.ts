@@ -13,7 +13,7 @@ import { splitQuestion } from './split-question.js';
 import { comparisonBaseYears, englishYearWords, questionYears, writeShortYearsOut, yearKeyTerms } from './year-terms.js';
 import type { ExpectedValue, Intent, KeyTerm, QueryAnalysis } from './types.js';
 
-const FIGURE_RE = /多少|老几|多久|多长|多大|多快|多高|多重|几[项个位家户人次年名]?|比重|占比|比例|增速|增长(?:了|率|幅度|速度)|率(?![先领])|排第|第几|排名|规模|总量|金额|数量|\bhow (?:many|much|fast|quickly|big|large|high|far|long|heavy)\b|\bwhat (?:share|percentage)\b|\b(?:rates?|ratio|proportion|rank(?:ed|ing)?|stand|total|amount|growth|density|number of)\b/i;
+const FIGURE_RE = /多少|老几|多久|多长|多大|多快|多高|多重|几[项个位家户人次年名]?|比重|占比|比例|增速|增长(?:了|率|幅度|速度)|率(?![先领])|排第|第几|排名|规模|总量|金额|数量|\bhow (?:many|much|fast|quickly|big|large|high|far|long|heavy)\b|\bwhat (?:share|percentage)\b|\b(?:actual|exact) (?:number|figure|value)\b|\bwhat (?:number|figure)\b|\b(?:rates?|ratio|proportion|rank(?:ed|ing)?|stand|total|amount|growth|density|number of)\b/i;
 /** "Which local companies are …" asks for several; "which product category does …" for one. */
 const LIST_RE =
   /哪些|哪几|有什么|包括|举措|措施|不足|问题|短板|因素|哪几个方面|从哪些方面|\bwhich\s+(?:[a-z-]+\s+){0,3}[a-z-]+(?:ies|[^s']s)\s+(?:are|were|do|did|have|has|will|would|should|can|could|does|is)\b|what (are|were)|^list\b|\blist (?:the|all)\b|factors|problems|measures|steps|actions|initiatives|priorities|proposals?\b|propose|recommend|shortcomings|weaknesses/i;
@@ -113,11 +113,11 @@ const PLANS_RE = /下一步|下阶段|今后|未来|后续|接下来|计划|打�
 const TARGET_RE = /目标|预期|力争|计划(?:[^，。？?]{0,12})(?:多少|几)|\b(?:targets?|goals?|objectives?|aim(?:s|ed|ing)?)\b/i;
 /** Where things stand now, as achieved so far. */
 const NOW_RE = /现在|目前|当前|如今|眼下|至今|迄今|已经|\b(?:now|currently|so far|to date|at present|presently|nowadays)\b/i;
-const CHANGE_RE = /增速|增幅|降幅|涨(?![到至为])|跌(?![到至为])|变化|(?:增长|增加|提高|提升|下降|降低|减少)(?![至到为值量])|\b(?:growth|grow(?:s|n|ing)?|grew|increased?|increases|rise|rises|rose|risen|decline[sd]?|fall|falls|fell|drop(?:ped|s)?|change[sd]?|faster|slower|expand(?:s|ed)?|climb(?:s|ed)?|jump(?:s|ed)?|surge[sd]?|shr[ai]nk|shrinks|(?:go|goes|went|gone) (?:up|down)|(?:up|down) by|by how much|rais(?:e|es|ed|ing)|lift(?:s|ed)?|boost(?:s|ed)?|decrease[sd]?|reduc(?:e|es|ed|tion))\b/i;
+const CHANGE_RE = /增速|增幅|降幅|(?:多|少)了(?=多少|几)|涨(?![到至为])|跌(?![到至为])|变化|(?:增长|增加|提高|提升|下降|降低|减少)(?![至到为值量])|\b(?:growth|grow(?:s|n|ing)?|grew|increased?|increases|rise|rises|rose|risen|decline[sd]?|fall|falls|fell|drop(?:ped|s)?|change[sd]?|faster|slower|expand(?:s|ed)?|climb(?:s|ed)?|jump(?:s|ed)?|surge[sd]?|shr[ai]nk|shrinks|(?:go|goes|went|gone) (?:up|down)|(?:up|down) by|by how much|rais(?:e|es|ed|ing)|lift(?:s|ed)?|boost(?:s|ed)?|decrease[sd]?|reduc(?:e|es|ed|tion))\b/i;
 
 /** Wording that asks for a kind of value, in Chinese and English. */
 const EXPECTED_VALUE_PATTERNS: Array<[ExpectedValue, RegExp]> = [
-  ['percent', /比重|占比|比例|百分之|率(?![先领])|增速|增幅|份额|\b(?:percent(?:age)?|share|ratio|rates?|proportion|intensity|relative to|growth|grow|grew|increase[sd]?|by how much)\b/i],
+  ['percent', /比重|占比|比例|百分之|率(?![先领])|增速|增幅|份额|\b(?:percent(?:age)?|share|ratio|rates?|proportion|intensity|relative to|growth|grow(?:s|n|ing)?|grew|increase[sd]?|by how much|how fast|how quickly)\b/i],
   // "have … in place" and "take place" ask for no standing.
   ['rank', /排名|排第|第几|老几|位次|位居|前列|\b(?:rank(?:s|ed|ing)?|(?<!\b(?:in|take|takes|took|taken|taking) )place|position|stand)\b/i],
   // Only words that ask for money itself: "收入倍差" or "投资增速" ask for a ratio or a rate.

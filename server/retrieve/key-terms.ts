@@ -4,7 +4,7 @@
  * how much it says about what is asked.
  */
 import { generalIdf } from '../../ingest/text/general-idf.js';
-import { escapeRegExp, normalizeForMatch } from '../../ingest/text/normalize.js';
+import { escapeRegExp, isBareYear, normalizeForMatch } from '../../ingest/text/normalize.js';
 import { cjkBigrams, isStopword, tagWords } from '../../ingest/text/tokenize.js';
 import type { ExpandedConcept } from './cross-lingual.js';
 import { KnowledgeBaseCache } from './kb-cache.js';
@@ -16,7 +16,7 @@ const QUESTION_FILLER = new Set(
   ('多少 几 几项 几个 几位 几家 哪 哪些 哪项 哪个 哪年 什么 怎么 怎样 如何 是否 有没有 是不是 吗 呢 一共 共 总共 各 各有 分别 ' +
     '目前 现在 当前 还有 还 存在 面临 下 一步 下一步 报告 提到 提出 介绍 说 讲 方面 情况 问题 具体 主要 哪几 怎么样 能 能否 可以 要 叫 称为 排 排第几 第几 ' +
     '达到 完成 实现 我区 全区 本区 区 后面 后续 接下来 准备 打算 如今 已经 了 去年 今年 前年 当年 全年 大概 大约 左右 ' +
-    '来着 那套 这套 那个 这个 那些 这些 那项 这项 到底 究竟 花 花了 比 较 相比 相较 比起').split(' '),
+    '来着 那套 这套 那个 这个 那些 这些 那项 这项 到底 究竟 花 花了 比 较 相比 相较 比起 多 多了 少了 家').split(' '),
 );
 
 /** Asking for problems or shortcomings: reports state them with a stable set of markers. */
@@ -69,7 +69,7 @@ const ANSWER_TYPE_MARKERS = new Set(['什么', '什么样', '怎样的', '啥', 
 
 const QUESTION_WORD_RE = /^(?:哪|几|多少|什么|怎|如何|是否|老几|多久|多长|多大|多高|多远|多快|啥|咋)/;
 /** "多大面积", "多长时间": the question part goes before segmenting, or jieba cuts "多/大面积". */
-const QUESTION_PHRASE_RE = /多少钱|多(?:长时间|长|久|大|高|远|快)|老几/g;
+const QUESTION_PHRASE_RE = /多少钱|百分之(?:几|多少)|多(?:长时间|长|久|大|高|远|快)|老几/g;
 
 /** Fillers, and question words in any of jieba's cuts ("哪几个", "多少项", "怎么样"). */
 export function isQuestionWord(word: string): boolean {
@@ -134,14 +134,13 @@ function glossaryTerm(kb: KnowledgeBase, synonym: ExpandedConcept, answerType: n
 
 /** Programmes named by numbers ("1586"专项行动, "4+4+X" 产业体系): a name, not a quantity. */
 const CODE_NAME_RE = /(?<![\d.])\d{3,}(?:[+＋][\dA-Za-z]+)*(?![\d.%％])|\d+(?:[+＋][\dA-Za-z]+)+/g;
-const YEAR_RE = /^(?:19|20)\d{2}$/;
 
 /** Grades and models written in letters and digits ("4F级机场", "5A级景区", "5G基站"): a name the report writes as is. */
 const MIXED_CODE_RE = /(?<![A-Za-z\d.])(?:[A-Za-z]+\d+[A-Za-z\d]*|\d+[A-Za-z]+[A-Za-z\d]*)(?![A-Za-z\d]|\.\d)/g;
 
 function codeNameTerms(kb: KnowledgeBase, question: string): KeyTerm[] {
   const quoted = [...new Set(question.match(CODE_NAME_RE) ?? [])]
-    .filter((code) => !YEAR_RE.test(code) && kb.corpusText.includes(`“${normalizeForMatch(code)}”`))
+    .filter((code) => !isBareYear(code) && kb.corpusText.includes(`“${normalizeForMatch(code)}”`))
     .map((code) => ({ ...keyTerm(kb, code, [`“${code}”`, code], 1), specificity: CODE_NAME_SPECIFICITY }));
   const mixed = [...new Set(question.match(MIXED_CODE_RE) ?? [])]
     .filter((code) => kb.corpusText.includes(normalizeForMatch(code)))

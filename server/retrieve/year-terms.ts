@@ -19,10 +19,15 @@ const ENGLISH_RELATIVE: Array<[RegExp, string]> = [
   [/\bnext year\b|\bthe coming year\b/i, '明年'],
 ];
 
+/** "than the year before": a year relative to another the question names, so only ever a comparison's base. */
+const ENGLISH_RELATIVE_BASE_RE = /\b(?:year before|prior year|preceding year|year earlier)\b/i;
+
 /** The words of the question's English year phrases ("last", "year"), which name no concept of their own. */
 export function englishYearWords(question: string): Set<string> {
   const words = new Set<string>();
-  for (const [re] of ENGLISH_RELATIVE) for (const w of re.exec(question)?.[0].toLowerCase().split(/\s+/) ?? []) words.add(w);
+  for (const re of [...ENGLISH_RELATIVE.map(([re]) => re), ENGLISH_RELATIVE_BASE_RE]) {
+    for (const w of re.exec(question)?.[0].toLowerCase().split(/\s+/) ?? []) words.add(w);
+  }
   return words;
 }
 
@@ -61,7 +66,7 @@ const COMPARISON_BASE_RE = new RegExp(
   [
     `(?:比|较|同比|相比于?|对比)\\s*${YEAR_WORD}`,
     `与\\s*${YEAR_WORD}\\s*(?:相比|比较)`,
-    `\\b(?:than|compared (?:with|to)|versus|vs\\.?)\\s+(?:in\\s+)?(?:(?:19|20)\\d{2}\\b|(?:the\\s+)?(?:last|previous|past) year\\b|a year (?:ago|earlier)\\b)`,
+    `\\b(?:than|compared (?:with|to)|versus|vs\\.?)\\s+(?:in\\s+)?(?:(?:19|20)\\d{2}\\b|(?:the\\s+)?(?:last|previous|past) year\\b|a year (?:ago|earlier)\\b|the (?:year before|prior year|preceding year|year earlier)\\b)`,
     // "an increase over 2020", but not "over 2021-2025", a span.
     `\\bover\\s+(?:19|20)\\d{2}\\b(?!\\s*[-–—~]\\s*\\d)`,
   ].join('|'),

@@ -9,7 +9,7 @@ import { rankSentences } from '../../server/answer/select-evidence.js';
 import { analyzeQuestion } from '../../server/retrieve/analyze-question.js';
 import { searchPassages } from '../../server/retrieve/hybrid-search.js';
 import type { KnowledgeBase } from '../../server/retrieve/knowledge-base.js';
-import { comparisonBaseYears, writeShortYearsOut } from '../../server/retrieve/year-terms.js';
+import { comparisonBaseYears, englishYearWords, writeShortYearsOut } from '../../server/retrieve/year-terms.js';
 import type { Doc } from '../../ingest/schema.js';
 import { openSingleReport } from '../eval/report-sets.js';
 
@@ -22,6 +22,11 @@ describe('comparisonBaseYears', () => {
     expect(comparisonBaseYears('2024年地区生产总值是多少？比2023年增长多少？', docs)).toEqual(['2023']);
     expect(comparisonBaseYears('above-scale industrial output: increase over 2020 and avg annual growth?', docs)).toEqual(['2020']);
     expect(comparisonBaseYears('average growth over 2021-2025?', docs)).toEqual([]);
+  });
+  it('drops the words of a year phrase, "the year before" included, from the concepts', () => {
+    expect([...englishYearWords('How much faster was that than the year before?')]).toEqual(['year', 'before']);
+    expect([...englishYearWords('What was GDP last year?')]).toEqual(['last', 'year']);
+    expect([...englishYearWords('What happened before the reform?')]).toEqual([]);
   });
   it('keeps a year that is asked of, even when it is also a base', () => {
     expect(comparisonBaseYears('2024年地区生产总值是多少？', docs)).toEqual([]);

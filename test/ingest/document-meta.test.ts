@@ -158,6 +158,7 @@ describe('region names', () => {
     expect(named('Compare Beijing and Shanghai on GDP growth')).toEqual(['Beijing=北京', 'Shanghai=上海']);
     expect(named('How did the Tibet Autonomous Region do?')).toEqual(['Tibet Autonomous Region=西藏']);
     expect(named('What does Jiangbei District plan? What is the Province of Mongolia?')).toEqual([]);
+    expect(named("what's hubei's gdp and inner mongolia's target")).toEqual(['hubei=湖北', 'inner mongolia=内蒙古']);
   });
 
   it('matches English and pinyin names, whatever the case and the words around them', () => {

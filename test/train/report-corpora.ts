@@ -26,7 +26,7 @@ const JIANGBEI = 'jiangbei-14th-fyp-midterm-review';
  * also in the README): their questions train from then on. A round joins this list only after its
  * first look.
  */
-const SEEN_ROUNDS = ['reporting', 'reporting2', 'reporting3', 'reporting4', 'reporting5', 'reporting6', 'reporting7', 'reporting8', 'reporting9', 'reporting10', 'reporting11', 'reporting12', 'reporting13', 'reporting14', 'library', 'library-fresh'];
+const SEEN_ROUNDS = ['reporting', 'reporting2', 'reporting3', 'reporting4', 'reporting5', 'reporting6', 'reporting7', 'reporting8', 'reporting9', 'reporting10', 'reporting11', 'reporting12', 'reporting13', 'reporting14', 'reporting15', 'library', 'library-fresh'];
 
 /**
  * The seen rounds' questions by report: a file names its region, a library item its `doc`. A
