@@ -13,12 +13,6 @@ export interface BoostOptions {
   lambda: number;
   minChildWeight: number;
   bins: number;
-  /**
-   * Per feature: -1 when the margin may only fall as it rises, +1 when only rise, 0 (or absent)
-   * when free. Kept the way LightGBM's "basic" method keeps it: a split on such a feature must
-   * order its two leaves so, and their midpoint then bounds every leaf below either side.
-   */
-  monotone?: readonly number[];
 }
 
 export const DEFAULT_BOOST: BoostOptions = { trees: 200, depth: 4, learningRate: 0.05, lambda: 1, minChildWeight: 1, bins: 32 };
@@ -50,7 +44,7 @@ export function fitBoostedTrees(x: number[][], y: number[], options: BoostOption
       g[i] = p - y[i]!;
       h[i] = Math.max(p * (1 - p), 1e-9);
     }
-    const tree = grow(all, 0, { binned, cuts, g, h, d, options }, UNBOUNDED);
+    const tree = grow(all, 0, { binned, cuts, g, h, d, options });
     trees.push(tree);
     for (let i = 0; i < n; i++) margin[i]! += treeMargin({ bias: 0, trees: [tree] }, x[i]!);
   }
@@ -66,25 +60,7 @@ interface GrowContext {
   options: BoostOptions;
 }
 
-/** The range a leaf's value (before the learning rate) must keep to, from monotone splits above it. */
-interface Bounds {
-  lo: number;
-  hi: number;
-}
-
-const UNBOUNDED: Bounds = { lo: -Infinity, hi: Infinity };
-
-/** A leaf's Newton step, kept within its bounds. */
-function leafValue(G: number, H: number, lambda: number, bounds: Bounds): number {
-  return Math.min(Math.max(-G / (H + lambda), bounds.lo), bounds.hi);
-}
-
-/** Twice the loss a leaf of value `w` removes: G²/(H+λ) when `w` is the free step. */
-function leafGain(G: number, H: number, lambda: number, w: number): number {
-  return w === -G / (H + lambda) ? (G * G) / (H + lambda) : -(2 * G * w + (H + lambda) * w * w);
-}
-
-function grow(rows: Int32Array, depth: number, ctx: GrowContext, bounds: Bounds): TreeNode {
+function grow(rows: Int32Array, depth: number, ctx: GrowContext): TreeNode {
   const { g, h, options } = ctx;
   let G = 0;
   let H = 0;
@@ -92,33 +68,16 @@ function grow(rows: Int32Array, depth: number, ctx: GrowContext, bounds: Bounds)
     G += g[i]!;
     H += h[i]!;
   }
-  const leaf: TreeNode = { value: round(leafValue(G, H, options.lambda, bounds) * options.learningRate) };
+  const leaf: TreeNode = { value: round((-G / (H + options.lambda)) * options.learningRate) };
   if (depth >= options.depth || H < 2 * options.minChildWeight) return leaf;
-  const split = bestSplit(rows, G, H, ctx, bounds);
+  const split = bestSplit(rows, G, H, ctx);
   if (!split) return leaf;
   const left = rows.filter((i) => ctx.binned[i * ctx.d + split.feature]! <= split.bin);
   const right = rows.filter((i) => ctx.binned[i * ctx.d + split.feature]! > split.bin);
-  const direction = options.monotone?.[split.feature] ?? 0;
-  const mid = (split.leftValue + split.rightValue) / 2;
-  const leftBounds = direction > 0 ? { ...bounds, hi: mid } : direction < 0 ? { ...bounds, lo: mid } : bounds;
-  const rightBounds = direction > 0 ? { ...bounds, lo: mid } : direction < 0 ? { ...bounds, hi: mid } : bounds;
-  return {
-    feature: split.feature,
-    threshold: ctx.cuts[split.feature]![split.bin]!,
-    left: grow(left, depth + 1, ctx, leftBounds),
-    right: grow(right, depth + 1, ctx, rightBounds),
-  };
+  return { feature: split.feature, threshold: ctx.cuts[split.feature]![split.bin]!, left: grow(left, depth + 1, ctx), right: grow(right, depth + 1, ctx) };
 }
 
-interface Split {
-  feature: number;
-  bin: number;
-  gain: number;
-  leftValue: number;
-  rightValue: number;
-}
-
-function bestSplit(rows: Int32Array, G: number, H: number, ctx: GrowContext, bounds: Bounds): Split | null {
+function bestSplit(rows: Int32Array, G: number, H: number, ctx: GrowContext): { feature: number; bin: number } | null {
   const { g, h, d, options, binned } = ctx;
   const width = options.bins + 1;
   // One pass over the rows fills every feature's gradient and hessian histogram.
@@ -134,11 +93,10 @@ function bestSplit(rows: Int32Array, G: number, H: number, ctx: GrowContext, bou
       hh[at]! += hi;
     }
   }
-  const { lambda } = options;
-  const parent = leafGain(G, H, lambda, leafValue(G, H, lambda, bounds));
-  let best: Split | null = null;
+  const score = (gs: number, hs: number) => (gs * gs) / (hs + options.lambda);
+  const parent = score(G, H);
+  let best: { feature: number; bin: number; gain: number } | null = null;
   for (let j = 0; j < d; j++) {
-    const direction = options.monotone?.[j] ?? 0;
     let gl = 0;
     let hl = 0;
     for (let b = 0; b < ctx.cuts[j]!.length; b++) {
@@ -146,12 +104,8 @@ function bestSplit(rows: Int32Array, G: number, H: number, ctx: GrowContext, bou
       hl += hh[j * width + b]!;
       const hr = H - hl;
       if (hl < options.minChildWeight || hr < options.minChildWeight) continue;
-      const leftValue = leafValue(gl, hl, lambda, bounds);
-      const rightValue = leafValue(G - gl, hr, lambda, bounds);
-      // Higher values of the feature go right: a constrained feature's leaves must keep its order.
-      if (direction * (rightValue - leftValue) < 0) continue;
-      const gain = leafGain(gl, hl, lambda, leftValue) + leafGain(G - gl, hr, lambda, rightValue) - parent;
-      if (gain > 1e-9 && (!best || gain > best.gain)) best = { feature: j, bin: b, gain, leftValue, rightValue };
+      const gain = score(gl, hl) + score(G - gl, hr) - parent;
+      if (gain > 1e-9 && (!best || gain > best.gain)) best = { feature: j, bin: b, gain };
     }
   }
   return best;
