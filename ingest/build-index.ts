@@ -24,7 +24,7 @@ import { passageIndexText } from './text/passage-text.js';
 import { tokenize } from './text/tokenize.js';
 
 /** Bump when parsing, chunking or extraction changes what an index holds. */
-export const PIPELINE_VERSION = 12;
+export const PIPELINE_VERSION = 11;
 
 export interface BuildOptions {
   force?: boolean;

@@ -10,6 +10,7 @@ import type { DocumentYears } from '../../ingest/schema.js';
 import { escapeRegExp, normalizeForMatch } from '../../ingest/text/normalize.js';
 import { KnowledgeBaseCache } from '../retrieve/kb-cache.js';
 import type { KnowledgeBase } from '../retrieve/knowledge-base.js';
+import { NAMES_THE_NUMBER } from '../retrieve/analyze-question.js';
 import type { ExpectedValue, KeyTerm, QueryAnalysis } from '../retrieve/types.js';
 import type { SentenceFigure } from './passage-sentences.js';
 import { HOW_MANY, isChangeFigure, isOfKind } from './pick-figures.js';
@@ -21,7 +22,7 @@ import { termCredit } from './term-credit.js';
  */
 export const SPECIFIC_CONCEPT_IDF = 8;
 /** Wording that wants a number for an answer ("几大办" wants a name that holds one). */
-const NUMBER_WANTED_RE = /多少|第几|排名|老几|多久|多长|多大|多快|多高|百分之几|几个百分点|几(?:个|项|家|位|所|座|条|名|人|户|年|次|倍)|how (?:many|much|fast|quickly|high|big|large)|what (?:percentage|share|proportion|rate|ratio)|\b(?:actual|exact) (?:number|figure|value)\b|\bwhat (?:number|figure)\b|\brank/i;
+const NUMBER_WANTED_RE = new RegExp(String.raw`多少|第几|排名|老几|多久|多长|多大|多快|多高|百分之几|几个百分点|几(?:个|项|家|位|所|座|条|名|人|户|年|次|倍)|how (?:many|much|fast|quickly|high|big|large)|what (?:percentage|share|proportion|rate|ratio)|${NAMES_THE_NUMBER}|\brank`, 'i');
 /** Wording that asks for an amount of money and nothing else ("投了多少个亿", "how much … worth"). */
 const MONEY_WANTED_RE =
   /多少个?亿|多少万元|多少钱|多少元|(?:收入|营收|销售额|投资额|支出)(?:是|有|为)?多少(?!个百分点)|how much money|how many (?:billion|million|yuan)|\b(?:worth|in (?:dollars?|yuan|rmb))\b|\b(?:total|how much)\b.*\b(?:income|revenue|spending|expenditure|sales|premiums?)\b/i;

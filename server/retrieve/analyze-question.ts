@@ -13,7 +13,9 @@ import { splitQuestion } from './split-question.js';
 import { comparisonBaseYears, englishYearWords, questionYears, writeShortYearsOut, yearKeyTerms } from './year-terms.js';
 import type { ExpectedValue, Intent, KeyTerm, QueryAnalysis } from './types.js';
 
-const FIGURE_RE = /多少|老几|多久|多长|多大|多快|多高|多重|几[项个位家户人次年名]?|比重|占比|比例|增速|增长(?:了|率|幅度|速度)|率(?![先领])|排第|第几|排名|规模|总量|金额|数量|\bhow (?:many|much|fast|quickly|big|large|high|far|long|heavy)\b|\bwhat (?:share|percentage)\b|\b(?:actual|exact) (?:number|figure|value)\b|\bwhat (?:number|figure)\b|\b(?:rates?|ratio|proportion|rank(?:ed|ing)?|stand|total|amount|growth|density|number of)\b/i;
+/** "What is the actual number?": English that asks for the figure itself (answer/candidate-checks.ts wants it too). */
+export const NAMES_THE_NUMBER = String.raw`\b(?:actual|exact) (?:number|figure|value)\b|\bwhat (?:number|figure)\b`;
+const FIGURE_RE = new RegExp(String.raw`多少|老几|多久|多长|多大|多快|多高|多重|几[项个位家户人次年名]?|比重|占比|比例|增速|增长(?:了|率|幅度|速度)|率(?![先领])|排第|第几|排名|规模|总量|金额|数量|\bhow (?:many|much|fast|quickly|big|large|high|far|long|heavy)\b|\bwhat (?:share|percentage)\b|${NAMES_THE_NUMBER}|\b(?:rates?|ratio|proportion|rank(?:ed|ing)?|stand|total|amount|growth|density|number of)\b`, 'i');
 /** "Which local companies are …" asks for several; "which product category does …" for one. */
 const LIST_RE =
   /哪些|哪几|有什么|包括|举措|措施|不足|问题|短板|因素|哪几个方面|从哪些方面|\bwhich\s+(?:[a-z-]+\s+){0,3}[a-z-]+(?:ies|[^s']s)\s+(?:are|were|do|did|have|has|will|would|should|can|could|does|is)\b|what (are|were)|^list\b|\blist (?:the|all)\b|factors|problems|measures|steps|actions|initiatives|priorities|proposals?\b|propose|recommend|shortcomings|weaknesses/i;
